@@ -1,0 +1,136 @@
+package com.wimd.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A child process whose output goes to a log file. It is stopped with the parent JVM (a shutdown hook),
+ * and its stdin stays an open pipe, so a child that watches stdin also dies when the parent is killed.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Path log, java.util.Map<String, String> env,
+                                     Path workDir) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            builder.environment().putAll(env);
+            ChildProcess child = new ChildProcess(name, builder.start(), log);
+            Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-shutdown"));
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** The java executable of the running JVM, so children use the same JDK. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until a line of the log matches, failing early if the process dies. */
+    public String awaitLogLine(Predicate<String> matches, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<String> line = readLog().stream().filter(matches).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + log
+                        + ":\n" + tail());
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + ":\n" + tail());
+    }
+
+    /** Waits until the probe answers true, failing early if the process dies. */
+    public void awaitReady(java.util.function.BooleanSupplier probe, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + log
+                        + ":\n" + tail());
+            }
+            if (probe.getAsBoolean()) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + ":\n" + tail());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String tail() {
+        List<String> lines = readLog();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private List<String> readLog() {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,22 @@
+package com.wimd.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A client asked for a session and booking-service is holding the slot. Starts the saga.
+ *
+ * @param backupStart the slot the client would move to if the coach blocks the date; null if none
+ * @param promoCode   set for {@link BookingType#FREE} bookings
+ * @param price       what the session costs; zero for free and package sessions
+ */
+public record BookingRequested(
+        UUID bookingId,
+        Client client,
+        BookingType bookingType,
+        Instant slotStart,
+        Instant slotEnd,
+        Instant backupStart,
+        String promoCode,
+        Money price) implements EventPayload {
+}

@@ -1,0 +1,60 @@
+package com.wimd.events;
+
+import java.util.Arrays;
+
+/**
+ * Every event type, its payload class, the version of its wire format, and its topic.
+ * One topic per event type, named after it, keyed by booking id.
+ * Adding an optional field keeps the version; a breaking change is a new version (and a new constant).
+ */
+public enum EventType {
+    BOOKING_REQUESTED("BookingRequested", BookingRequested.class, 1),
+    CALENDAR_EVENT_CREATED("CalendarEventCreated", CalendarEventCreated.class, 1),
+    CALENDAR_EVENT_FAILED("CalendarEventFailed", CalendarEventFailed.class, 1),
+    BOOKING_CONFIRMED("BookingConfirmed", BookingConfirmed.class, 1),
+    BOOKING_FAILED("BookingFailed", BookingFailed.class, 1);
+
+    private final String wireName;
+    private final Class<? extends EventPayload> payloadClass;
+    private final int version;
+
+    EventType(String wireName, Class<? extends EventPayload> payloadClass, int version) {
+        this.wireName = wireName;
+        this.payloadClass = payloadClass;
+        this.version = version;
+    }
+
+    /** The name in the envelope's {@code event_type}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The Kafka topic that carries this event type. */
+    public String topic() {
+        return wireName;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Class<? extends EventPayload> payloadClass() {
+        return payloadClass;
+    }
+
+    public static EventType ofWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst()
+                .orElseThrow(() -> new UnknownEventTypeException(name));
+    }
+
+    public static EventType of(EventPayload payload) {
+        return Arrays.stream(values()).filter(t -> t.payloadClass == payload.getClass()).findFirst()
+                .orElseThrow(() -> new UnknownEventTypeException(payload.getClass().getName()));
+    }
+
+    public static class UnknownEventTypeException extends IllegalArgumentException {
+        public UnknownEventTypeException(String name) {
+            super("unknown event type: " + name);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.wimd.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Golden files pin each event's wire format: a change that alters them breaks consumers that are
+ * already deployed, so it must be deliberate (a new version), never accidental.
+ */
+class EventWireFormatTest {
+
+    static final UUID BOOKING = UUID.fromString("6f1c2d4e-1111-4a5b-9c8d-000000000001");
+    static final UUID EVENT = UUID.fromString("0b7e9a10-2222-4c3d-8e9f-000000000002");
+    static final UUID CAUSE = UUID.fromString("0b7e9a10-2222-4c3d-8e9f-000000000003");
+    static final Instant AT = Instant.parse("2026-12-01T14:05:00Z");
+    static final Instant SLOT = Instant.parse("2026-12-07T15:00:00Z");
+    static final Client CLIENT = new Client("user-123", "Alice Martin", "alice@example.com", "+14165550199");
+
+    static Stream<EventEnvelope<?>> samples() {
+        return Stream.of(
+                envelope(new BookingRequested(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
+                        SLOT.plusSeconds(86400), "WIMD25", Money.zero("USD")), null),
+                envelope(new CalendarEventCreated(BOOKING, "evt-42", SLOT, SLOT.plusSeconds(1800)), CAUSE),
+                envelope(new CalendarEventFailed(BOOKING, "calendar unavailable"), CAUSE),
+                envelope(new BookingConfirmed(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
+                        "evt-42"), CAUSE),
+                envelope(new BookingFailed(BOOKING, CLIENT, SLOT, "calendar unavailable"), CAUSE));
+    }
+
+    static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
+        EventType type = EventType.of(payload);
+        return new EventEnvelope<>(EVENT, type.wireName(), type.version(), AT, BOOKING, cause, payload);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void each_event_encodes_exactly_as_its_golden_file(EventEnvelope<?> sample) throws IOException {
+        JsonNode golden = golden(sample);
+        assertThat(new ObjectMapper().readTree(EventCodec.encode(sample))).isEqualTo(golden);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void each_golden_file_decodes_to_the_same_event(EventEnvelope<?> sample) throws IOException {
+        String json = new ObjectMapper().writeValueAsString(golden(sample));
+        assertThat(EventCodec.decode(json)).isEqualTo(sample);
+    }
+
+    @Test
+    void every_event_type_has_its_own_topic_named_after_it() {
+        assertThat(Topics.all()).doesNotHaveDuplicates().hasSize(EventType.values().length);
+        assertThat(EventType.BOOKING_REQUESTED.topic()).isEqualTo(Topics.BOOKING_REQUESTED);
+        assertThat(EventType.CALENDAR_EVENT_CREATED.topic()).isEqualTo(Topics.CALENDAR_EVENT_CREATED);
+        assertThat(EventType.CALENDAR_EVENT_FAILED.topic()).isEqualTo(Topics.CALENDAR_EVENT_FAILED);
+        assertThat(EventType.BOOKING_CONFIRMED.topic()).isEqualTo(Topics.BOOKING_CONFIRMED);
+        assertThat(EventType.BOOKING_FAILED.topic()).isEqualTo(Topics.BOOKING_FAILED);
+    }
+
+    @Test
+    void an_added_unknown_field_is_ignored_so_producers_can_extend_a_version() {
+        String json = EventCodec.encode(samples().findFirst().orElseThrow())
+                .replace("\"promo_code\"", "\"added_later\":\"x\",\"promo_code\"");
+        assertThat(EventCodec.decode(json).payload()).isInstanceOf(BookingRequested.class);
+    }
+
+    @Test
+    void an_unknown_version_is_rejected_rather_than_misread() {
+        String json = EventCodec.encode(samples().findFirst().orElseThrow())
+                .replace("\"event_version\":1", "\"event_version\":2");
+        assertThatThrownBy(() -> EventCodec.decode(json)).isInstanceOf(EventCodec.MalformedEventException.class)
+                .hasMessageContaining("version 2");
+    }
+
+    @Test
+    void garbage_is_a_malformed_event() {
+        assertThatThrownBy(() -> EventCodec.decode("{not json")).isInstanceOf(EventCodec.MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.decode("{\"event_type\":\"Nope\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_new_event_takes_its_booking_as_correlation_id_and_key_and_its_cause() {
+        EventEnvelope<?> first = EventEnvelope.first(new CalendarEventFailed(BOOKING, "x"), AT);
+        EventEnvelope<?> next = EventEnvelope.causedBy(new CalendarEventFailed(BOOKING, "y"), first, AT);
+        assertThat(first.correlationId()).isEqualTo(BOOKING);
+        assertThat(first.key()).isEqualTo(BOOKING.toString());
+        assertThat(first.causationId()).isNull();
+        assertThat(next.causationId()).isEqualTo(first.eventId());
+        assertThat(next.eventId()).isNotEqualTo(first.eventId());
+    }
+
+    private static JsonNode golden(EventEnvelope<?> sample) throws IOException {
+        String file = "/golden/" + sample.eventType() + ".v" + sample.eventVersion() + ".json";
+        try (InputStream in = EventWireFormatTest.class.getResourceAsStream(file)) {
+            assertThat(in).as("golden file " + file).isNotNull();
+            return new ObjectMapper().readTree(in);
+        }
+    }
+}
