@@ -1,0 +1,99 @@
+package com.wimd.booking.appointments.api;
+
+import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.appointments.service.Caller;
+import com.wimd.booking.appointments.service.FreeBookingService;
+import com.wimd.booking.config.BookingConfig;
+import com.wimd.booking.packages.persistence.SessionPackage;
+import com.wimd.support.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/booking")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BookingResource {
+
+    private final FreeBookingService freeBookings;
+    private final SecurityIdentity identity;
+    private final BookingConfig config;
+    private final Clock clock;
+
+    public BookingResource(FreeBookingService freeBookings, SecurityIdentity identity, BookingConfig config, Clock clock) {
+        this.freeBookings = freeBookings;
+        this.identity = identity;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Books a free session with a promo code. Answers 202: the slot is held while the saga runs. */
+    @POST
+    @Path("/create-free")
+    public Uni<Response> createFree(CreateFreeBookingRequest body) {
+        if (body == null) {
+            throw ProblemType.VALIDATION.because("a JSON body is required");
+        }
+        FreeBookingService.Request request = new FreeBookingService.Request(
+                DateTimes.parse(body.scheduledDatetime(), "scheduled_datetime", config.coachZone()),
+                body.backupDatetime() == null || body.backupDatetime().isBlank() ? null
+                        : DateTimes.parse(body.backupDatetime(), "backup_datetime", config.coachZone()),
+                body.userPhone(), body.promoCode());
+        return freeBookings.book(Callers.of(identity), request).map(a -> {
+            URI location = URI.create("/booking/" + a.id);
+            return Response.accepted(new BookingAccepted(a.id, a.status.name(), a.scheduledAt, location.toString()))
+                    .location(location).build();
+        });
+    }
+
+    /** One appointment and its saga; its owner and the coach may see it, to anyone else it does not exist. */
+    @GET
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}")
+    @WithSession
+    public Uni<AppointmentView> get(@PathParam("id") UUID id) {
+        Caller caller = Callers.of(identity);
+        return Appointment.<Appointment>findById(id).map(a -> {
+            if (a == null || !(caller.coach() || a.userId.equals(caller.userId()))) {
+                throw ProblemType.NOT_FOUND.because("no booking " + id);
+            }
+            return AppointmentView.of(a, config.coachZone());
+        });
+    }
+
+    /** The caller's appointments: upcoming (soonest first), past (latest first), and packages. */
+    @GET
+    @Path("/my-appointments")
+    @WithSession
+    public Uni<MyAppointments> mine() {
+        Caller caller = Callers.of(identity);
+        Instant now = clock.instant();
+        return Appointment.ofUser(caller.userId()).chain(appointments -> SessionPackage.ofUser(caller.userId())
+                .map(packages -> {
+                    List<AppointmentView> upcoming = appointments.stream().filter(a -> a.endsAt().isAfter(now))
+                            .map(a -> AppointmentView.of(a, config.coachZone())).toList();
+                    List<AppointmentView> past = appointments.stream().filter(a -> !a.endsAt().isAfter(now))
+                            .sorted(Comparator.comparing((Appointment a) -> a.scheduledAt).reversed())
+                            .map(a -> AppointmentView.of(a, config.coachZone())).toList();
+                    return new MyAppointments(upcoming, past, packages.stream()
+                            .map(p -> new MyAppointments.PackageView(p.id, p.sessionsTotal, p.sessionsRemaining))
+                            .toList());
+                }));
+    }
+}

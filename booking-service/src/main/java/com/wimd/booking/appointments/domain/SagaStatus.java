@@ -1,0 +1,5 @@
+package com.wimd.booking.appointments.domain;
+
+public enum SagaStatus {
+    STARTED, COMPLETED, ABORTED
+}

@@ -1,0 +1,120 @@
+package com.wimd.booking.appointments.persistence;
+
+import com.wimd.booking.appointments.domain.AppointmentStatus;
+import com.wimd.booking.appointments.domain.SagaState;
+import com.wimd.booking.appointments.domain.SagaStatus;
+import com.wimd.booking.appointments.domain.StepStatus;
+import com.wimd.events.BookingType;
+import com.wimd.events.Client;
+import com.wimd.events.Money;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A booked (or held, or failed) session and the state of its saga. */
+@Entity
+@Table(name = "appointments")
+public class Appointment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+    @Column(name = "client_name")
+    public String clientName;
+    @Column(name = "client_email")
+    public String clientEmail;
+    @Column(name = "user_phone", nullable = false)
+    public String userPhone;
+
+    @Column(name = "scheduled_at", nullable = false)
+    public Instant scheduledAt;
+    @Column(name = "backup_at")
+    public Instant backupAt;
+    @Column(name = "duration_minutes", nullable = false)
+    public int durationMinutes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "booking_type", nullable = false)
+    public BookingType bookingType;
+    @Column(name = "promo_code")
+    public String promoCode;
+    @Column(name = "package_id")
+    public UUID packageId;
+    @Column(name = "price_minor", nullable = false)
+    public long priceMinor;
+    @Column(nullable = false)
+    public String currency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppointmentStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "saga_status", nullable = false)
+    public SagaStatus sagaStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_step", nullable = false)
+    public StepStatus paymentStep;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "calendar_step", nullable = false)
+    public StepStatus calendarStep;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "confirmation_step", nullable = false)
+    public StepStatus confirmationStep;
+
+    @Column(name = "calendar_event_id")
+    public String calendarEventId;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public int version;
+
+    public SagaState sagaState() {
+        return new SagaState(status, sagaStatus, paymentStep, calendarStep, confirmationStep);
+    }
+
+    public void moveTo(SagaState next, Instant now) {
+        status = next.status();
+        sagaStatus = next.saga();
+        paymentStep = next.payment();
+        calendarStep = next.calendar();
+        confirmationStep = next.confirmation();
+        updatedAt = now;
+    }
+
+    public Instant endsAt() {
+        return scheduledAt.plusSeconds(60L * durationMinutes);
+    }
+
+    public Client client() {
+        return new Client(userId, clientName, clientEmail, userPhone);
+    }
+
+    public Money price() {
+        return new Money(priceMinor, currency);
+    }
+
+    public static Uni<Boolean> isSlotTaken(Instant start) {
+        return count("scheduledAt = ?1 and status in ?2", start,
+                List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED)).map(n -> n > 0);
+    }
+
+    public static Uni<List<Appointment>> ofUser(String userId) {
+        return list("userId = ?1 order by scheduledAt", userId);
+    }
+}

@@ -1,0 +1,45 @@
+package com.wimd.booking.availability.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a start time can be a session: in the future, on the half-hour grid of the coach's zone,
+ * wholly inside the coach's hours that day, and not on a blocked date. Whether it is already taken is
+ * the database's call (a unique index), not this rule's.
+ */
+public final class SlotPolicy {
+
+    private SlotPolicy() {
+    }
+
+    public static Optional<SlotProblem> check(Instant start, Duration length, WeeklyHours hours,
+                                              Set<LocalDate> blockedDates, ZoneId coachZone, Instant now) {
+        if (!start.isAfter(now)) {
+            return Optional.of(SlotProblem.IN_THE_PAST);
+        }
+        ZonedDateTime local = start.atZone(coachZone);
+        if (local.getSecond() != 0 || local.getNano() != 0 || local.getMinute() % 30 != 0) {
+            return Optional.of(SlotProblem.NOT_ON_THE_GRID);
+        }
+        ZonedDateTime end = local.plus(length);
+        if (!end.toLocalDate().equals(local.toLocalDate())
+                || !hours.covers(local.getDayOfWeek(), local.toLocalTime(), end.toLocalTime())) {
+            return Optional.of(SlotProblem.OUTSIDE_COACH_HOURS);
+        }
+        if (blockedDates.contains(local.toLocalDate())) {
+            return Optional.of(SlotProblem.DATE_BLOCKED);
+        }
+        return Optional.empty();
+    }
+
+    /** The coach-zone date of a start, to look up blocked dates. */
+    public static LocalDate coachDate(Instant start, ZoneId coachZone) {
+        return start.atZone(coachZone).toLocalDate();
+    }
+}

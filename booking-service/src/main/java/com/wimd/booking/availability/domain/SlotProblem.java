@@ -1,0 +1,19 @@
+package com.wimd.booking.availability.domain;
+
+/** Why a requested start cannot be a session. */
+public enum SlotProblem {
+    IN_THE_PAST("must be in the future"),
+    NOT_ON_THE_GRID("must start on the hour or the half hour"),
+    OUTSIDE_COACH_HOURS("must lie inside the coach's hours"),
+    DATE_BLOCKED("falls on a date the coach has blocked");
+
+    private final String explanation;
+
+    SlotProblem(String explanation) {
+        this.explanation = explanation;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+}
