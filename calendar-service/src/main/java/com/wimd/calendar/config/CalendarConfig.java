@@ -1,0 +1,37 @@
+package com.wimd.calendar.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "calendar")
+public interface CalendarConfig {
+
+    Google google();
+
+    /** Tries per booking before the calendar step is reported failed (transient errors only). */
+    @WithDefault("4")
+    int maxAttempts();
+
+    /** Wait before the second try; doubles after each. */
+    @WithDefault("PT0.5S")
+    Duration retryBackoff();
+
+    /** What the coach reads in the event before calling. */
+    String preparationNotes();
+
+    interface Google {
+        /** The service account's JSON key (GOOGLE_SERVICE_ACCOUNT_KEY); empty means use the local calendar. */
+        Optional<String> serviceAccountKey();
+
+        /** The coach's calendar (COACH_GOOGLE_CALENDAR_ID). */
+        @WithDefault("primary")
+        String calendarId();
+
+        /** The API's root URL; tests point it at an HTTP fake. */
+        @WithDefault("https://www.googleapis.com/")
+        String rootUrl();
+    }
+}

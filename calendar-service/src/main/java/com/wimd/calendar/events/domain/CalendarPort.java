@@ -1,0 +1,30 @@
+package com.wimd.calendar.events.domain;
+
+/** The coach's calendar. Implementations are blocking and idempotent per {@link SessionEvent#id()}. */
+public interface CalendarPort {
+
+    /** Which calendar this is, as stored with each event. */
+    String provider();
+
+    /**
+     * Puts the event in the calendar; if an event with that id is already there, succeeds without a second one.
+     *
+     * @return the calendar's id for the event
+     * @throws CalendarException when the calendar refuses or cannot be reached
+     */
+    String create(SessionEvent event);
+
+    class CalendarException extends RuntimeException {
+        private final boolean transientFailure;
+
+        public CalendarException(String message, boolean transientFailure, Throwable cause) {
+            super(message, cause);
+            this.transientFailure = transientFailure;
+        }
+
+        /** Whether trying again may succeed (timeouts, 5xx, 429) or not (a refusal). */
+        public boolean isTransient() {
+            return transientFailure;
+        }
+    }
+}

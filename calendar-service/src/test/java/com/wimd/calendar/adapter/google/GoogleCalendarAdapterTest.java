@@ -1,0 +1,86 @@
+package com.wimd.calendar.adapter.google;
+
+import com.wimd.calendar.Bookings;
+import com.wimd.calendar.events.domain.CalendarPort;
+import com.wimd.calendar.events.domain.SessionEvent;
+import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingType;
+import com.wimd.infra.test.GoogleCalendarFake;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The production adapter, through the real Google client and the real service-account flow, against an HTTP fake. */
+class GoogleCalendarAdapterTest {
+
+    static GoogleCalendarFake google;
+    GoogleCalendarAdapter adapter;
+
+    @BeforeAll
+    static void start() {
+        google = new GoogleCalendarFake();
+    }
+
+    @AfterAll
+    static void stop() {
+        google.close();
+    }
+
+    @BeforeEach
+    void adapter() {
+        google.server().resetRequests();
+        adapter = new GoogleCalendarAdapter(google.serviceAccountKey(), GoogleCalendarFake.CALENDAR_ID, google.baseUrl());
+    }
+
+    @Test
+    void a_session_becomes_an_event_in_the_coach_calendar_with_the_number_to_call() {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550199");
+        SessionEvent event = SessionEvent.forBooking(booking, "Read the notes.");
+
+        String id = adapter.create(event);
+
+        assertThat(id).isEqualTo(event.id());
+        google.server().verify(1, postRequestedFor(urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH))
+                .withHeader("Authorization", equalTo("Bearer fake-access-token"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo(event.id())))
+                .withRequestBody(matchingJsonPath("$.summary", equalTo("Coaching call: Alice Martin (+14165550199)")))
+                .withRequestBody(matchingJsonPath("$.description", com.github.tomakehurst.wiremock.client.WireMock.containing("Call Alice Martin at +14165550199")))
+                .withRequestBody(matchingJsonPath("$.description", com.github.tomakehurst.wiremock.client.WireMock.containing("Read the notes.")))
+                .withRequestBody(matchingJsonPath("$.extendedProperties.private.bookingId", equalTo(booking.bookingId().toString())))
+                .withRequestBody(matchingJsonPath("$.start.dateTime")));
+    }
+
+    @Test
+    void the_service_account_signs_one_jwt_bearer_grant_and_the_token_is_reused() {
+        adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550101"), "n"));
+        adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550102"), "n"));
+        google.server().verify(1, postRequestedFor(urlPathEqualTo("/token"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")));
+    }
+
+    @Test
+    void an_event_that_already_exists_counts_as_created_so_a_retry_makes_no_second_event() {
+        google.failEventsContaining("+14165550109", 409);
+        SessionEvent event = SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550109"), "n");
+        assertThat(adapter.create(event)).isEqualTo(event.id());
+    }
+
+    @Test
+    void a_server_error_is_transient_and_a_refusal_is_not() {
+        google.failEventsContaining("+14165550150", 503);
+        google.failEventsContaining("+14165550140", 403);
+        assertThatThrownBy(() -> adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550150"), "n")))
+                .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isTrue());
+        assertThatThrownBy(() -> adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550140"), "n")))
+                .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isFalse());
+    }
+}

@@ -1,0 +1,95 @@
+package com.wimd.infra.test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * An HTTP fake of Google's OAuth token endpoint and Calendar API (WireMock), and a service-account key
+ * whose token_uri points at it, so the production adapter runs unchanged through the real Google client.
+ * The RSA key is generated per run: nothing secret is committed.
+ */
+public final class GoogleCalendarFake implements AutoCloseable {
+
+    public static final String CALENDAR_ID = "coach@example.com";
+    public static final String EVENTS_PATH = "/calendar/v3/calendars/coach@example.com/events";
+
+    private final WireMockServer server;
+    private final String serviceAccountKey;
+
+    public GoogleCalendarFake() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        serviceAccountKey = serviceAccountKeyJson(baseUrl() + "/token");
+        server.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        acceptEvents();
+    }
+
+    /** Every insert succeeds and echoes the event, as Google does. */
+    public void acceptEvents() {
+        server.stubFor(post(urlPathMatching("/calendar/v3/calendars/[^/]+/events")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"kind\":\"calendar#event\",\"id\":\"{{jsonPath request.body '$.id'}}\","
+                                + "\"status\":\"confirmed\",\"summary\":\"{{jsonPath request.body '$.summary'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
+    /** Inserts whose body contains {@code marker} (a phone number, say) fail with {@code status}. */
+    public void failEventsContaining(String marker, int status) {
+        server.stubFor(post(urlPathMatching("/calendar/v3/calendars/[^/]+/events")).atPriority(1)
+                .withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"fake failure\"}}")));
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.port();
+    }
+
+    /** The JSON key to put in GOOGLE_SERVICE_ACCOUNT_KEY. */
+    public String serviceAccountKey() {
+        return serviceAccountKey;
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public int eventInserts(String bodyContaining) {
+        return server.findAll(WireMock.postRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events"))
+                .withRequestBody(containing(bodyContaining))).size();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static String serviceAccountKeyJson(String tokenUri) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+            String pem = "-----BEGIN " + "PRIVATE KEY-----\\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8).replace("\n", "\\n")
+                    + "\\n-----END " + "PRIVATE KEY-----\\n";
+            return "{\"type\":\"service_account\",\"project_id\":\"coach-test\",\"private_key_id\":\"test-key\","
+                    + "\"private_key\":\"" + pem + "\",\"client_email\":\"booking@coach-test.iam.gserviceaccount.com\","
+                    + "\"client_id\":\"1\",\"token_uri\":\"" + tokenUri + "\"}";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
