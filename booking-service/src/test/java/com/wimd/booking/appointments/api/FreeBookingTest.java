@@ -191,6 +191,21 @@ class FreeBookingTest {
         }
     }
 
+    @Test
+    void my_appointments_lists_only_the_callers_upcoming_bookings_soonest_first() {
+        String carol = "carol-" + UUID.randomUUID();
+        ZonedDateTime first = Slots.next();
+        ZonedDateTime second = Slots.next();
+        UUID b2 = bookOk(carol, second);
+        UUID b1 = bookOk(carol, first);
+        bookOk("dave-" + UUID.randomUUID(), Slots.next());
+
+        given().auth().oauth2(TestTokens.client(carol)).get("/booking/my-appointments").then().statusCode(200)
+                .body("upcoming.booking_id", org.hamcrest.Matchers.contains(b1.toString(), b2.toString()))
+                .body("past", org.hamcrest.Matchers.empty())
+                .body("packages", org.hamcrest.Matchers.empty());
+    }
+
     private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

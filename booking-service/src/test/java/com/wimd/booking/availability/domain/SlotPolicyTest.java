@@ -1,0 +1,83 @@
+package com.wimd.booking.availability.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlotPolicyTest {
+
+    static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+    static final Duration HALF_HOUR = Duration.ofMinutes(30);
+    static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final WeeklyHours NINE_TO_FIVE_WEEKDAYS;
+
+    static {
+        Map<DayOfWeek, List<TimeWindow>> hours = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            hours.put(d, List.of(new TimeWindow(LocalTime.of(9, 0), LocalTime.of(17, 0))));
+        }
+        NINE_TO_FIVE_WEEKDAYS = new WeeklyHours(hours);
+    }
+
+    static Optional<SlotProblem> check(String localDateTime, Set<LocalDate> blocked) {
+        Instant start = ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), TORONTO).toInstant();
+        return SlotPolicy.check(start, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, blocked, TORONTO, NOW);
+    }
+
+    @Test
+    void a_weekday_half_hour_inside_the_coach_hours_is_bookable() {
+        assertThat(check("2026-12-07T09:00", Set.of())).isEmpty();
+        assertThat(check("2026-12-07T16:30", Set.of())).isEmpty();
+    }
+
+    @Test
+    void the_last_slot_must_end_by_closing_time() {
+        assertThat(check("2026-12-07T17:00", Set.of())).contains(SlotProblem.OUTSIDE_COACH_HOURS);
+        assertThat(check("2026-12-07T08:30", Set.of())).contains(SlotProblem.OUTSIDE_COACH_HOURS);
+    }
+
+    @Test
+    void weekends_are_outside_the_coach_hours() {
+        assertThat(check("2026-12-05T10:00", Set.of())).contains(SlotProblem.OUTSIDE_COACH_HOURS);
+    }
+
+    @Test
+    void a_start_off_the_half_hour_grid_is_refused() {
+        assertThat(check("2026-12-07T10:15", Set.of())).contains(SlotProblem.NOT_ON_THE_GRID);
+    }
+
+    @Test
+    void the_past_and_the_present_are_refused() {
+        assertThat(SlotPolicy.check(NOW, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW))
+                .contains(SlotProblem.IN_THE_PAST);
+    }
+
+    @Test
+    void a_blocked_date_in_the_coach_zone_is_refused() {
+        assertThat(check("2026-12-07T10:00", Set.of(LocalDate.parse("2026-12-07")))).contains(SlotProblem.DATE_BLOCKED);
+    }
+
+    @Test
+    void nine_oclock_stays_nine_oclock_local_across_daylight_saving() {
+        // 09:00 in Toronto is 14:00 UTC in winter and 13:00 UTC in summer; both are the first slot.
+        Instant winter = Instant.parse("2027-01-11T14:00:00Z");
+        Instant summer = Instant.parse("2027-07-12T13:00:00Z");
+        assertThat(SlotPolicy.check(winter, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW)).isEmpty();
+        assertThat(SlotPolicy.check(summer, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW)).isEmpty();
+        assertThat(SlotPolicy.check(summer.minusSeconds(3600), HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW))
+                .contains(SlotProblem.OUTSIDE_COACH_HOURS);
+    }
+}
