@@ -1,0 +1,104 @@
+package com.wimd.infra;
+
+import com.wimd.events.Topics;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine, without Docker: PostgreSQL, Kafka, Keycloak and the four services
+ * with their local adapters. Data lives under {@code .local/} and survives restarts; Ctrl-C stops everything.
+ * Started by {@code ./run-local.sh}, which builds first.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+        Path local = root.resolve(".local");
+        Path logs = Files.createDirectories(local.resolve("logs"));
+        int postgresPort = Integer.getInteger("postgres.port", 15432);
+        int kafkaPort = Integer.getInteger("kafka.port", 19092);
+        int keycloakPort = Integer.getInteger("keycloak.port", 8180);
+
+        List<AutoCloseable> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping...");
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception ignored) {
+                    // keep stopping the rest
+                }
+            }
+            stopped.countDown();
+        }, "local-run-stop"));
+
+        step("PostgreSQL on port " + postgresPort + " (data in .local/postgres)");
+        PostgresServer postgres = PostgresServer.start(local.resolve("postgres"), postgresPort);
+        started.add(postgres);
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            postgres.ensureDatabase(spec.database());
+        }
+
+        step("Kafka on port " + kafkaPort + " (data in .local/kafka)");
+        KafkaBroker kafka = KafkaBroker.start(local, kafkaPort, List.of(Topics.all()));
+        started.add(kafka);
+
+        step("Keycloak on port " + keycloakPort + " (first start takes about a minute)");
+        Keycloak keycloak = Keycloak.start(
+                Path.of(System.getProperty("keycloak.zip")),
+                local.resolve("keycloak"),
+                root.resolve("deploy/keycloak/coach-realm.json"),
+                keycloakPort, logs);
+        started.add(keycloak);
+
+        step("the four services");
+        List<QuarkusService> services = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
+            config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
+            QuarkusService service = QuarkusService.start(spec, root, spec.localPort(), config, logs);
+            started.add(service);
+            services.add(service);
+        }
+        for (QuarkusService service : services) {
+            service.awaitReady(Duration.ofMinutes(2));
+        }
+
+        System.out.println("""
+
+                The coach booking platform is running.
+
+                  booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
+                  payment-service       http://127.0.0.1:8082
+                  calendar-service      http://127.0.0.1:8083   (local calendar: no Google key configured)
+                  notification-service  http://127.0.0.1:8084   (emails are logged, not sent)
+                  Keycloak              http://127.0.0.1:%d   (admin console: admin / admin)
+
+                  Demo logins (realm "coach"): coach / coach (the coach), alice / alice and bob / bob (clients)
+
+                  Get a token and book a free session:
+                    TOKEN=$(curl -s -d grant_type=password -d client_id=booking-api -d username=alice -d password=alice \\
+                      %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                    curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                      -d '{"scheduled_datetime":"<a weekday>T10:00:00","backup_datetime":"<a weekday>T11:00:00","user_phone":"(416) 555-0199","promo_code":"WIMD25"}' \\
+                      http://127.0.0.1:8081/booking/create-free
+
+                  Logs: .local/logs    Data: .local (delete it to start afresh)    Stop: Ctrl-C
+                """.formatted(keycloakPort, keycloak.realmUrl()));
+        stopped.await();
+    }
+
+    private static void step(String what) {
+        System.out.println("Starting " + what + "...");
+    }
+}

@@ -1,0 +1,82 @@
+package com.wimd.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a child JVM. */
+public final class QuarkusService implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceSpec spec;
+    private final ChildProcess process;
+    private final int port;
+
+    private QuarkusService(ServiceSpec spec, ChildProcess process, int port) {
+        this.spec = spec;
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the service; call {@link #awaitReady(Duration)} before using it. */
+    public static QuarkusService start(ServiceSpec spec, Path projectRoot, int port, Map<String, String> config, Path logDir) {
+        Path jar = projectRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
+                "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        new TreeMap<>(config).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        ChildProcess child = ChildProcess.start(spec.module(), command, logDir.resolve(spec.module() + ".log"), Map.of(),
+                projectRoot.resolve(spec.module()));
+        return new QuarkusService(spec, child, port);
+    }
+
+    public QuarkusService awaitReady(Duration timeout) {
+        process.awaitReady(() -> isReady(port), timeout);
+        return this;
+    }
+
+    public static boolean isReady(int port) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,147 @@
+package com.wimd.system;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.wimd.events.Topics;
+import com.wimd.infra.KafkaBroker;
+import com.wimd.infra.PostgresServer;
+import com.wimd.infra.QuarkusService;
+import com.wimd.infra.ServiceSpec;
+import com.wimd.infra.test.GoogleCalendarFake;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system for the end-to-end tests: real PostgreSQL (one database per service), a real Kafka
+ * broker, a real SMTP server (GreenMail), the WireMock OIDC provider and an HTTP fake of Google Calendar,
+ * with the four services started from their packaged jars. Started once per test JVM.
+ */
+final class RunningSystem {
+
+    /** Google refuses every event for this number: the calendar step fails. */
+    static final String PHONE_THE_CALENDAR_REFUSES = "+14165550150";
+    static final String COACH_EMAIL = "coach@example.com";
+
+    private static RunningSystem instance;
+
+    final PostgresServer postgres;
+    final KafkaBroker kafka;
+    final GreenMail smtp;
+    final GoogleCalendarFake google;
+    final OidcWiremockTestResource oidc;
+    final Map<ServiceSpec, QuarkusService> services = new EnumMap<>(ServiceSpec.class);
+
+    static synchronized RunningSystem get() {
+        if (instance == null) {
+            instance = new RunningSystem();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    private RunningSystem() {
+        Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+        Path work = KafkaBroker.tempDir("system-test");
+        postgres = PostgresServer.start(null, 0);
+        kafka = KafkaBroker.start(work, 0, List.of(Topics.all()));
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        google = new GoogleCalendarFake();
+        google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 503);
+        oidc = new OidcWiremockTestResource();
+        String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
+
+        List<QuarkusService> starting = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            postgres.ensureDatabase(spec.database());
+            int port = freePort();
+            Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+            config.putAll(extra(spec));
+            QuarkusService service = QuarkusService.start(spec, root, port, config, work.resolve("logs"));
+            services.put(spec, service);
+            starting.add(service);
+        }
+        for (QuarkusService service : starting) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    private Map<String, String> extra(ServiceSpec spec) {
+        return switch (spec) {
+            case CALENDAR -> Map.of(
+                    "calendar.google.service-account-key", google.serviceAccountKey(),
+                    "calendar.google.calendar-id", GoogleCalendarFake.CALENDAR_ID,
+                    "calendar.google.root-url", google.baseUrl(),
+                    "calendar.max-attempts", "2",
+                    "calendar.retry-backoff", "PT0.1S");
+            case NOTIFICATION -> Map.of(
+                    "quarkus.mailer.mock", "false",
+                    "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(smtp.getSmtp().getPort()),
+                    "quarkus.mailer.start-tls", "DISABLED",
+                    "quarkus.mailer.tls", "false",
+                    "notification.coach-email", COACH_EMAIL);
+            default -> Map.of();
+        };
+    }
+
+    String url(ServiceSpec spec) {
+        return services.get(spec).baseUrl();
+    }
+
+    long count(ServiceSpec spec, String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(spec.database()), PostgresServer.USER,
+                PostgresServer.PASSWORD); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tail of a service's log, to explain a failure. */
+    String logOf(ServiceSpec spec) {
+        try {
+            List<String> lines = Files.readAllLines(services.get(spec).log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void stop() {
+        services.values().forEach(QuarkusService::close);
+        smtp.stop();
+        google.close();
+        oidc.stop();
+        kafka.close();
+        postgres.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
