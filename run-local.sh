@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building (the first build downloads dependencies and takes a few minutes)..."
 ./mvnw -B -q install -DskipTests -Plocal-run
-exec java \
+exec java -Dslf4j.internal.verbosity=ERROR \
   -Dproject.root="$PWD" \
   -Dkeycloak.zip="$PWD/deploy/local-stack/target/keycloak/keycloak.zip" \
   -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/local-run.classpath)" \

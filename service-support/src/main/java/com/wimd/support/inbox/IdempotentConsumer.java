@@ -20,6 +20,8 @@ import java.util.function.Function;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final int MAX_ATTEMPTS = 5;
+    private static final long FIRST_BACKOFF_MILLIS = 200;
 
     private final Inbox inbox;
 
@@ -40,9 +42,42 @@ public class IdempotentConsumer {
         }
     }
 
-    /** @return true if the effect ran, false if the event had been handled before */
+    /**
+     * Runs the effect once, retrying the whole transaction when it fails (a lost race, a database restart).
+     * If it still fails the exception propagates: the message is not acknowledged, the channel stops and the
+     * service reports itself not ready, rather than skipping an event that carries money or a booking.
+     *
+     * @return true if the effect ran, false if the event had been handled before
+     */
     public <P extends EventPayload> boolean handleOnce(EventEnvelope<P> envelope, String consumer,
                                                         Function<EventEnvelope<P>, Uni<Void>> effect) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return handleOnceInOneTransaction(envelope, consumer, effect);
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("%s could not handle %s %s (try %d of %d): %s", consumer, envelope.eventType(),
+                        envelope.eventId(), attempt, MAX_ATTEMPTS, e.getMessage());
+                if (attempt < MAX_ATTEMPTS) {
+                    pause(FIRST_BACKOFF_MILLIS << (attempt - 1));
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static void pause(long millis) {
+        try {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private <P extends EventPayload> boolean handleOnceInOneTransaction(EventEnvelope<P> envelope, String consumer,
+                                                                         Function<EventEnvelope<P>, Uni<Void>> effect) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                     inbox.firstDelivery(envelope, consumer).chain(first -> {
