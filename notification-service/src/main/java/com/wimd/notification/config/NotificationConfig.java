@@ -29,8 +29,11 @@ public interface NotificationConfig {
 
     interface Email {
 
-        /** How often the dispatcher looks for pending emails (read by its {@code @Scheduled}). */
-        @WithDefault("0.5s")
+        /**
+         * How often the dispatcher looks for pending emails (read by its {@code @Scheduled}). Quarkus's
+         * scheduler ticks once a second, so less than 1s is not honoured.
+         */
+        @WithDefault("1s")
         Duration interval();
 
         /** How many pending emails one dispatcher claims at a time. */

@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -50,11 +51,12 @@ public final class CalendarInvite {
     }
 
     /**
-     * @param clientEmail the attendee, or null
-     * @param stamp       when the invite was made (DTSTAMP)
+     * @param clientEmail the attendee (iTIP requires one in a REQUEST), who receives the invite
+     * @param stamp       when the invite was made (DTSTAMP): the event's time, so a resent invite is the same file
      */
     public static String ics(UUID bookingId, Instant start, Instant end, String clientPhone, String clientName,
                              String clientEmail, String coachEmail, Instant stamp) {
+        Objects.requireNonNull(clientEmail, "clientEmail");
         VEvent event = new VEvent(false);
         event.add(new DtStamp(stamp));
         event.add(new Uid(uid(bookingId)));
@@ -65,12 +67,10 @@ public final class CalendarInvite {
         event.add(new Description("The coach will call you at " + clientPhone + "."));
         event.add(ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Organizer(new ParameterList(List.<Parameter>of(new Cn("Coach"))), URI.create("mailto:" + coachEmail)));
-        if (clientEmail != null && !clientEmail.isBlank()) {
-            ParameterList attendee = clientName == null || clientName.isBlank()
-                    ? new ParameterList(List.<Parameter>of(Role.REQ_PARTICIPANT, PartStat.ACCEPTED))
-                    : new ParameterList(List.<Parameter>of(new Cn(clientName), Role.REQ_PARTICIPANT, PartStat.ACCEPTED));
-            event.add(new Attendee(attendee, URI.create("mailto:" + clientEmail)));
-        }
+        ParameterList attendee = clientName == null || clientName.isBlank()
+                ? new ParameterList(List.<Parameter>of(Role.REQ_PARTICIPANT, PartStat.ACCEPTED))
+                : new ParameterList(List.<Parameter>of(new Cn(clientName), Role.REQ_PARTICIPANT, PartStat.ACCEPTED));
+        event.add(new Attendee(attendee, URI.create("mailto:" + clientEmail)));
         Calendar calendar = new Calendar()
                 .withProdId(PRODUCT_ID)
                 .withProperty(ImmutableVersion.VERSION_2_0)

@@ -53,7 +53,7 @@ public class EmailDispatcher {
         stopping = true;
     }
 
-    @Scheduled(every = "${notification.email.interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${notification.email.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         try {
             int claimed;
