@@ -46,6 +46,9 @@ public class EmailDispatcher {
         this.renderer = renderer;
         this.clock = clock;
         this.settings = config.email();
+        if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
+            throw new IllegalStateException("notification.email.lease must be longer than notification.email.send-timeout");
+        }
         this.retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.firstRetryDelay(), settings.maxRetryDelay());
     }
 
@@ -71,8 +74,8 @@ public class EmailDispatcher {
     int dispatchBatch() throws Throwable {
         List<PendingEmail> batch = claim(clock.instant());
         for (PendingEmail email : batch) {
-            if (stopping) {
-                break; // the rest stay leased, then due again
+            if (stopping || clock.instant().plus(settings.sendTimeout()).isAfter(email.leasedUntil())) {
+                break; // the rest could outlive their lease: they fall due again and are claimed anew
             }
             send(email);
         }

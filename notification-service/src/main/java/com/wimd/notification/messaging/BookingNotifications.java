@@ -14,6 +14,7 @@ import com.wimd.notification.log.Template;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class BookingNotifications {
+
+    private static final Logger LOG = Logger.getLogger(BookingNotifications.class);
 
     private final BookingMessages messages;
     private final Clock clock;
@@ -48,6 +51,11 @@ public class BookingNotifications {
 
     private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,
                              BookingMessages.InApp text) {
+        if (client == null || client.userId() == null || client.userId().isBlank()) {
+            // Retrying cannot fix it and it must not block the partition: record it as handled, say so loudly.
+            LOG.errorf("%s %s names no client user id; nobody to notify", envelope.eventType(), envelope.eventId());
+            return Uni.createFrom().voidItem();
+        }
         Instant now = clock.instant();
         InAppNotification notification = InAppNotification.create(client.userId(), envelope.payload().bookingId(),
                 kind, text.title(), text.body(), now);
