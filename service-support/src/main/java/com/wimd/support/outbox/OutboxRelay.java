@@ -2,16 +2,18 @@ package com.wimd.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,29 +34,56 @@ public class OutboxRelay {
 
     private final Producer<String, String> producer;
     private final Clock clock;
+    private final Duration interval;
+    private volatile boolean running;
+    private Thread worker;
 
-    public OutboxRelay(Producer<String, String> producer, Clock clock) {
+    public OutboxRelay(Producer<String, String> producer, Clock clock,
+                       @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval) {
         this.producer = producer;
         this.clock = clock;
+        this.interval = interval;
     }
 
-    private volatile boolean stopping;
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+    /**
+     * Its own thread rather than the scheduler: the scheduler ticks once a second at most, and every saga
+     * hop waits for this relay.
+     */
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
     }
 
-    @Scheduled(every = "${outbox.relay.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
-    void relay() {
-        try {
-            int published;
-            do {
-                published = publishBatch();
-            } while (published == BATCH && !stopping);
-        } catch (Throwable e) {
-            if (!stopping) {
-                LOG.warnf(e, "outbox relay failed; retrying on the next tick");
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(Duration.ofSeconds(5).toMillis());
+        }
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                if (publishBatch() < BATCH) {
+                    TimeUnit.MILLISECONDS.sleep(interval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf(e, "outbox relay failed; retrying in a second");
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -5,8 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** The clock every rule gets passed; tests and simulations can supply their own bean. */
+/**
+ * The clock every rule gets passed; tests and simulations can supply their own bean. It ticks in
+ * microseconds, PostgreSQL's timestamptz precision, so an instant answered right after a write is the one
+ * read back later.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -14,6 +19,6 @@ public class ClockProducer {
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -1,0 +1,65 @@
+package com.wimd.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    /** The coach's zone: every time a client reads is shown in it. */
+    @WithDefault("America/Toronto")
+    ZoneId coachZone();
+
+    /** Where a client cancels, reschedules or picks another time. */
+    @WithDefault("http://localhost:8081/")
+    String bookingPageUrl();
+
+    /** The organizer of the calendar invite. */
+    @WithDefault("coach@localhost")
+    String coachEmail();
+
+    /** The sender of every email. */
+    @WithDefault("Coach <coach@localhost>")
+    String from();
+
+    Email email();
+
+    interface Email {
+
+        /**
+         * How often the dispatcher looks for pending emails (read by its {@code @Scheduled}). Quarkus's
+         * scheduler ticks once a second, so less than 1s is not honoured.
+         */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** How many pending emails one dispatcher claims at a time. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** Send attempts before an email is given up (FAILED). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles after each further one. */
+        @WithDefault("5s")
+        Duration firstRetryDelay();
+
+        @WithDefault("10m")
+        Duration maxRetryDelay();
+
+        /**
+         * How long a claimed email is reserved for the dispatcher that claimed it. If that instance dies
+         * mid-send, another sends it after the lease: longer than the send timeout, so a live sender keeps it.
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** The longest one SMTP send may take. */
+        @WithDefault("60s")
+        Duration sendTimeout();
+    }
+}

@@ -1,0 +1,89 @@
+package com.wimd.notification.content;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.Client;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import static com.wimd.notification.content.Html.escape;
+
+/**
+ * What we tell a client about their booking, in the app and by email. Pure: the coach's zone and the
+ * booking page are passed in, so every wording is testable without a server.
+ */
+public final class BookingMessages {
+
+    /** A notification in the app. */
+    public record InApp(String title, String body) {
+    }
+
+    /** An email's subject and its plain-text and HTML bodies. */
+    public record Email(String subject, String text, String html) {
+    }
+
+    public static final String CONFIRMED_TITLE = "Your coaching call is confirmed";
+    public static final String FAILED_TITLE = "We could not book your call";
+
+    private final ZoneId coachZone;
+    private final String bookingPageUrl;
+
+    public BookingMessages(ZoneId coachZone, String bookingPageUrl) {
+        this.coachZone = coachZone;
+        this.bookingPageUrl = bookingPageUrl;
+    }
+
+    public InApp confirmedInApp(BookingConfirmed event) {
+        return new InApp(CONFIRMED_TITLE, "The coach will call you at " + event.client().phone() + " on "
+                + SessionTimes.full(event.slotStart(), coachZone) + ".");
+    }
+
+    public Email confirmedEmail(BookingConfirmed event) {
+        String when = SessionTimes.full(event.slotStart(), coachZone);
+        String phone = event.client().phone();
+        long minutes = Duration.between(event.slotStart(), event.slotEnd()).toMinutes();
+        String subject = CONFIRMED_TITLE + ": " + SessionTimes.withoutYear(event.slotStart(), coachZone);
+        String text = greeting(event.client()) + "\n\n"
+                + "Your coaching call is confirmed for " + when + " (" + minutes + " minutes).\n\n"
+                + "The coach will call you at " + phone + ". Please keep that phone with you a few minutes before.\n\n"
+                + "Need to cancel or reschedule? Go to " + bookingPageUrl + "\n\n"
+                + "A calendar invite is attached.\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + escape(greeting(event.client())) + "</p>"
+                + "<p>Your coaching call is confirmed for <strong>" + escape(when) + "</strong> (" + minutes + " minutes).</p>"
+                + "<p>The coach will call you at <strong>" + escape(phone) + "</strong>."
+                + " Please keep that phone with you a few minutes before.</p>"
+                + "<p>Need to cancel or reschedule? <a href=\"" + escape(bookingPageUrl) + "\">Manage your booking</a>.</p>"
+                + "<p>A calendar invite is attached.</p>"
+                + "</body></html>";
+        return new Email(subject, text, html);
+    }
+
+    public InApp failedInApp(BookingFailed event) {
+        return new InApp(FAILED_TITLE, failedSentence(event) + " Please pick another time.");
+    }
+
+    public Email failedEmail(BookingFailed event) {
+        String text = greeting(event.client()) + "\n\n"
+                + failedSentence(event) + "\n\n"
+                + "Nothing was booked. Please pick another time: " + bookingPageUrl + "\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + escape(greeting(event.client())) + "</p>"
+                + "<p>" + escape(failedSentence(event)) + "</p>"
+                + "<p>Nothing was booked. Please <a href=\"" + escape(bookingPageUrl) + "\">pick another time</a>.</p>"
+                + "</body></html>";
+        return new Email(FAILED_TITLE, text, html);
+    }
+
+    private String failedSentence(BookingFailed event) {
+        String call = event.slotStart() == null ? "your call"
+                : "your call on " + SessionTimes.full(event.slotStart(), coachZone);
+        String reason = event.reason() == null || event.reason().isBlank() ? "an unexpected problem" : event.reason();
+        return "We could not book " + call + ": " + reason + ".";
+    }
+
+    private static String greeting(Client client) {
+        return client.name() == null || client.name().isBlank() ? "Hello," : "Hello " + client.name() + ",";
+    }
+}

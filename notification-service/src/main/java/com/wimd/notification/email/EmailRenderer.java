@@ -1,0 +1,50 @@
+package com.wimd.notification.email;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.EventCodec;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.EventPayload;
+import com.wimd.notification.config.NotificationConfig;
+import com.wimd.notification.content.BookingMessages;
+import io.quarkus.mailer.Mail;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+
+/** Turns a pending email (the event it was written for) into the message to send. */
+@ApplicationScoped
+public class EmailRenderer {
+
+    /** Names the log row an email came from: support can find it, and a client can tell a repeat. */
+    public static final String NOTIFICATION_ID_HEADER = "X-Notification-Id";
+
+    private final NotificationConfig config;
+    private final BookingMessages messages;
+
+    public EmailRenderer(NotificationConfig config) {
+        this.config = config;
+        this.messages = new BookingMessages(config.coachZone(), config.bookingPageUrl());
+    }
+
+    Mail render(PendingEmail email) {
+        EventEnvelope<EventPayload> envelope = EventCodec.decode(email.eventPayload());
+        Mail mail;
+        if (envelope.payload() instanceof BookingConfirmed confirmed) {
+            BookingMessages.Email content = messages.confirmedEmail(confirmed);
+            String invite = CalendarInvite.ics(confirmed.bookingId(), confirmed.slotStart(), confirmed.slotEnd(),
+                    confirmed.client().phone(), confirmed.client().name(), email.recipient(), config.coachEmail(),
+                    envelope.occurredAt());
+            mail = Mail.withText(email.recipient(), content.subject(), content.text())
+                    .setHtml(content.html())
+                    .addAttachment(CalendarInvite.FILE_NAME, invite.getBytes(StandardCharsets.UTF_8),
+                            CalendarInvite.CONTENT_TYPE);
+        } else if (envelope.payload() instanceof BookingFailed failed) {
+            BookingMessages.Email content = messages.failedEmail(failed);
+            mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
+        } else {
+            throw new IllegalStateException("no email template for " + envelope.eventType());
+        }
+        return mail.setFrom(config.from()).addHeader(NOTIFICATION_ID_HEADER, email.id().toString());
+    }
+}

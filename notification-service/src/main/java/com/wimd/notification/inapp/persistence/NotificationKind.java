@@ -1,0 +1,6 @@
+package com.wimd.notification.inapp.persistence;
+
+/** What an in-app notification is about. */
+public enum NotificationKind {
+    BOOKING_CONFIRMED, BOOKING_FAILED
+}

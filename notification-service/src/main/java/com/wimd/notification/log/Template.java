@@ -1,0 +1,17 @@
+package com.wimd.notification.log;
+
+/** Which message a log row is; the slug is what the {@code template} column holds. */
+public enum Template {
+    BOOKING_CONFIRMED("booking-confirmed"),
+    BOOKING_FAILED("booking-failed");
+
+    private final String slug;
+
+    Template(String slug) {
+        this.slug = slug;
+    }
+
+    public String slug() {
+        return slug;
+    }
+}

@@ -1,0 +1,66 @@
+package com.wimd.notification.messaging;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.Client;
+import com.wimd.events.EventCodec;
+import com.wimd.events.EventEnvelope;
+import com.wimd.notification.config.NotificationConfig;
+import com.wimd.notification.content.BookingMessages;
+import com.wimd.notification.inapp.persistence.InAppNotification;
+import com.wimd.notification.inapp.persistence.NotificationKind;
+import com.wimd.notification.log.NotificationLog;
+import com.wimd.notification.log.Template;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What a booking outcome leads to, written in the consumer's transaction (beside its inbox record): the
+ * in-app notification, its log row (SENT), and the email's log row (PENDING, sent later by the dispatcher).
+ * Nothing leaves the service here, so a rolled-back transaction leaves no trace anywhere.
+ */
+@ApplicationScoped
+public class BookingNotifications {
+
+    private static final Logger LOG = Logger.getLogger(BookingNotifications.class);
+
+    private final BookingMessages messages;
+    private final Clock clock;
+
+    public BookingNotifications(NotificationConfig config, Clock clock) {
+        this.messages = new BookingMessages(config.coachZone(), config.bookingPageUrl());
+        this.clock = clock;
+    }
+
+    public Uni<Void> onBookingConfirmed(EventEnvelope<BookingConfirmed> envelope) {
+        BookingConfirmed event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.BOOKING_CONFIRMED, Template.BOOKING_CONFIRMED,
+                messages.confirmedInApp(event));
+    }
+
+    public Uni<Void> onBookingFailed(EventEnvelope<BookingFailed> envelope) {
+        BookingFailed event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.BOOKING_FAILED, Template.BOOKING_FAILED,
+                messages.failedInApp(event));
+    }
+
+    private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,
+                             BookingMessages.InApp text) {
+        if (client == null || client.userId() == null || client.userId().isBlank()) {
+            // Retrying cannot fix it and it must not block the partition: record it as handled, say so loudly.
+            LOG.errorf("%s %s names no client user id; nobody to notify", envelope.eventType(), envelope.eventId());
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        InAppNotification notification = InAppNotification.create(client.userId(), envelope.payload().bookingId(),
+                kind, text.title(), text.body(), now);
+        NotificationLog inApp = NotificationLog.inApp(envelope, client.userId(), template, now);
+        NotificationLog email = NotificationLog.email(envelope, client.email(), template, EventCodec.encode(envelope), now);
+        return Panache.getSession().chain(session -> session.persistAll(notification, inApp, email));
+    }
+}

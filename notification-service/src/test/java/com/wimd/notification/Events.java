@@ -1,0 +1,41 @@
+package com.wimd.notification;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.BookingType;
+import com.wimd.events.Client;
+import com.wimd.events.EventEnvelope;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Contract events as the booking service would emit them, for a fresh client per test. */
+public final class Events {
+
+    public static final String PHONE = "+14165550199";
+    /** Monday, December 7, 2026 at 10:00 AM EST. */
+    public static final Instant MONDAY_10_AM_TORONTO = Instant.parse("2026-12-07T15:00:00Z");
+
+    private Events() {
+    }
+
+    public static Client client(String name) {
+        String id = name + "-" + UUID.randomUUID();
+        return new Client(id, "Test " + name, id + "@example.com", PHONE);
+    }
+
+    public static Client withoutEmail(Client client) {
+        return new Client(client.userId(), client.name(), null, client.phone());
+    }
+
+    public static EventEnvelope<BookingConfirmed> confirmed(Client client, Instant start) {
+        UUID booking = UUID.randomUUID();
+        return EventEnvelope.first(new BookingConfirmed(booking, client, BookingType.FREE, start,
+                start.plus(Duration.ofMinutes(30)), "evt-" + booking), Instant.now());
+    }
+
+    public static EventEnvelope<BookingFailed> failed(Client client, Instant start, String reason) {
+        return EventEnvelope.first(new BookingFailed(UUID.randomUUID(), client, start, reason), Instant.now());
+    }
+}

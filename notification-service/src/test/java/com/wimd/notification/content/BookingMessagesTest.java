@@ -1,0 +1,61 @@
+package com.wimd.notification.content;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.BookingType;
+import com.wimd.events.Client;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BookingMessagesTest {
+
+    static final Instant START = Instant.parse("2026-12-07T15:00:00Z");
+    static final Client ALICE = new Client("user-1", "Alice <Martin>", "alice@example.com", "+14165550199");
+    final BookingMessages messages = new BookingMessages(ZoneId.of("America/Toronto"), "https://coach.example/book");
+
+    final BookingConfirmed confirmed = new BookingConfirmed(UUID.randomUUID(), ALICE, BookingType.FREE, START,
+            START.plusSeconds(1800), "evt-1");
+
+    @Test
+    void the_confirmation_says_when_in_the_coachs_zone_which_number_is_called_and_how_to_cancel() {
+        BookingMessages.Email email = messages.confirmedEmail(confirmed);
+
+        assertThat(email.subject()).isEqualTo("Your coaching call is confirmed: Monday, December 7 at 10:00 AM EST");
+        assertThat(email.text())
+                .contains("Monday, December 7, 2026 at 10:00 AM EST (30 minutes)")
+                .contains("The coach will call you at +14165550199")
+                .contains("cancel or reschedule")
+                .contains("https://coach.example/book");
+        assertThat(email.html())
+                .contains("Monday, December 7, 2026 at 10:00 AM EST")
+                .contains("+14165550199")
+                .contains("href=\"https://coach.example/book\"");
+    }
+
+    @Test
+    void names_from_events_are_escaped_in_html() {
+        assertThat(messages.confirmedEmail(confirmed).html()).contains("Hello Alice &lt;Martin&gt;,").doesNotContain("<Martin>");
+    }
+
+    @Test
+    void the_failure_gives_the_reason_and_invites_to_pick_another_time() {
+        BookingMessages.Email email = messages.failedEmail(new BookingFailed(UUID.randomUUID(), ALICE, START, "the slot was taken"));
+
+        assertThat(email.subject()).isEqualTo("We could not book your call");
+        assertThat(email.text())
+                .contains("We could not book your call on Monday, December 7, 2026 at 10:00 AM EST: the slot was taken.")
+                .contains("pick another time: https://coach.example/book");
+    }
+
+    @Test
+    void a_failure_without_a_reason_or_a_time_still_reads_well() {
+        BookingMessages.InApp inApp = messages.failedInApp(new BookingFailed(UUID.randomUUID(), ALICE, null, null));
+
+        assertThat(inApp.body()).isEqualTo("We could not book your call: an unexpected problem. Please pick another time.");
+    }
+}

@@ -1,0 +1,56 @@
+package com.wimd.notification.email;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.Client;
+import com.wimd.events.EventEnvelope;
+import com.wimd.infra.test.KafkaTestClient;
+import com.wimd.notification.Database;
+import com.wimd.notification.Events;
+import com.wimd.notification.GreenMailTestResource;
+import com.wimd.notification.Mailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The real SMTP server goes away and comes back on the same port; the email waits for it. */
+@QuarkusTest
+class SmtpOutageTest {
+
+    static Map<String, Object> emailRow(UUID booking) {
+        return Database.rows("select status, attempts, last_error from notification_log where booking_id = ? and channel = 'EMAIL'",
+                booking).stream().findFirst().orElse(Map.of());
+    }
+
+    @Test
+    void an_email_waits_while_the_smtp_server_is_down_and_goes_out_once_it_is_back() {
+        KafkaTestClient kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        Client erin = Events.client("erin");
+        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(erin, Events.MONDAY_10_AM_TORONTO);
+        UUID booking = confirmed.payload().bookingId();
+
+        GreenMailTestResource.stopServer();
+        try {
+            kafka.publish(confirmed);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, Object> row = emailRow(booking);
+                assertThat(row).containsEntry("status", "PENDING");
+                assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
+                assertThat((String) row.get("last_error")).isNotBlank();
+            });
+        } finally {
+            GreenMailTestResource.startServer();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(emailRow(booking).get("status")));
+        assertThat(Mailbox.to(erin.email())).hasSize(1);
+        assertThat((Integer) emailRow(booking).get("attempts")).isGreaterThanOrEqualTo(3);
+    }
+}
