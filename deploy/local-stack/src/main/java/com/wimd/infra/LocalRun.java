@@ -65,7 +65,9 @@ public final class LocalRun {
         List<QuarkusService> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
-            config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
+            if (spec == ServiceSpec.NOTIFICATION) {
+                config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
+            }
             QuarkusService service = QuarkusService.start(spec, root, spec.localPort(), config, logs);
             started.add(service);
             services.add(service);
