@@ -19,6 +19,6 @@ public final class Bookings {
         Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         return new BookingRequested(UUID.randomUUID(), new Client("user-1", "Alice Martin", "alice@example.com", phone),
                 type, start, start.plusSeconds(1800), null, type == BookingType.FREE ? "WIMD25" : null,
-                Money.zero("CAD"));
+                Money.zero("CAD"), type == BookingType.PAID_SINGLE ? "pi_test" : null, null);
     }
 }

@@ -10,5 +10,5 @@ public record BookingConfirmed(
         BookingType bookingType,
         Instant slotStart,
         Instant slotEnd,
-        String calendarEventId) implements EventPayload {
+        String calendarEventId) implements BookingEvent {
 }

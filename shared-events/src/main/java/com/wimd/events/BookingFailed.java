@@ -8,5 +8,5 @@ public record BookingFailed(
         UUID bookingId,
         Client client,
         Instant slotStart,
-        String reason) implements EventPayload {
+        String reason) implements BookingEvent {
 }

@@ -8,5 +8,5 @@ public record CalendarEventCreated(
         UUID bookingId,
         String calendarEventId,
         Instant slotStart,
-        Instant slotEnd) implements EventPayload {
+        Instant slotEnd) implements BookingEvent {
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param eventType     the payload's type name, e.g. {@code BookingRequested}
  * @param eventVersion  the version of the payload's wire format
  * @param occurredAt    when the emitting service decided it
- * @param correlationId the booking id: ties the saga together and is the Kafka key
+ * @param correlationId the booking (or package) id: ties the saga together and is the Kafka key
  * @param causationId   the event that caused this one, null for a saga's first event
  */
 public record EventEnvelope<P extends EventPayload>(
@@ -44,7 +44,7 @@ public record EventEnvelope<P extends EventPayload>(
     private static <P extends EventPayload> EventEnvelope<P> caused(P payload, UUID causationId, Instant now) {
         EventType type = EventType.of(payload);
         return new EventEnvelope<>(UUID.randomUUID(), type.wireName(), type.version(), now,
-                payload.bookingId(), causationId, payload);
+                payload.correlationId(), causationId, payload);
     }
 
     public EventType type() {

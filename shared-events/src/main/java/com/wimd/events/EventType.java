@@ -4,15 +4,21 @@ import java.util.Arrays;
 
 /**
  * Every event type, its payload class, the version of its wire format, and its topic.
- * One topic per event type, named after it, keyed by booking id.
+ * One topic per event type, named after it, keyed by the saga's correlation id (booking or package id).
  * Adding an optional field keeps the version; a breaking change is a new version (and a new constant).
  */
 public enum EventType {
     BOOKING_REQUESTED("BookingRequested", BookingRequested.class, 1),
+    PAYMENT_SUCCEEDED("PaymentSucceeded", PaymentSucceeded.class, 1),
+    PAYMENT_FAILED("PaymentFailed", PaymentFailed.class, 1),
+    PAYMENT_REFUNDED("PaymentRefunded", PaymentRefunded.class, 1),
     CALENDAR_EVENT_CREATED("CalendarEventCreated", CalendarEventCreated.class, 1),
     CALENDAR_EVENT_FAILED("CalendarEventFailed", CalendarEventFailed.class, 1),
     BOOKING_CONFIRMED("BookingConfirmed", BookingConfirmed.class, 1),
-    BOOKING_FAILED("BookingFailed", BookingFailed.class, 1);
+    BOOKING_FAILED("BookingFailed", BookingFailed.class, 1),
+    PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, 1),
+    PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, 1),
+    PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

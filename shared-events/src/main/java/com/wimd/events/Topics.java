@@ -10,6 +10,12 @@ public final class Topics {
     public static final String CALENDAR_EVENT_FAILED = "CalendarEventFailed";
     public static final String BOOKING_CONFIRMED = "BookingConfirmed";
     public static final String BOOKING_FAILED = "BookingFailed";
+    public static final String PAYMENT_SUCCEEDED = "PaymentSucceeded";
+    public static final String PAYMENT_FAILED = "PaymentFailed";
+    public static final String PAYMENT_REFUNDED = "PaymentRefunded";
+    public static final String PACKAGE_PURCHASE_REQUESTED = "PackagePurchaseRequested";
+    public static final String PACKAGE_PAYMENT_SUCCEEDED = "PackagePaymentSucceeded";
+    public static final String PACKAGE_PAYMENT_FAILED = "PackagePaymentFailed";
 
     private Topics() {
     }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventWireFormatTest {
 
     static final UUID BOOKING = UUID.fromString("6f1c2d4e-1111-4a5b-9c8d-000000000001");
+    static final UUID PACKAGE = UUID.fromString("9a8b7c6d-3333-4e5f-8a9b-000000000004");
     static final UUID EVENT = UUID.fromString("0b7e9a10-2222-4c3d-8e9f-000000000002");
     static final UUID CAUSE = UUID.fromString("0b7e9a10-2222-4c3d-8e9f-000000000003");
     static final Instant AT = Instant.parse("2026-12-01T14:05:00Z");
@@ -31,7 +32,14 @@ class EventWireFormatTest {
     static Stream<EventEnvelope<?>> samples() {
         return Stream.of(
                 envelope(new BookingRequested(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
-                        SLOT.plusSeconds(86400), "WIMD25", Money.zero("USD")), null),
+                        SLOT.plusSeconds(86400), "WIMD25", Money.zero("USD"), null, null), null),
+                envelope(new PaymentSucceeded(BOOKING, "pi_3Q", new Money(15000, "CAD"), CLIENT,
+                        BookingType.PAID_SINGLE, SLOT, SLOT.plusSeconds(1800)), CAUSE),
+                envelope(new PaymentFailed(BOOKING, "pi_3Q", "the intent has not succeeded"), CAUSE),
+                envelope(new PaymentRefunded(BOOKING, "pi_3Q", "re_9", new Money(15000, "CAD"), "calendar failed"), CAUSE),
+                envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, new Money(50000, "USD"), "pi_7P"), null),
+                envelope(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD")), CAUSE),
+                envelope(new PackagePaymentFailed(PACKAGE, "pi_7P", "amount does not match"), CAUSE),
                 envelope(new CalendarEventCreated(BOOKING, "evt-42", SLOT, SLOT.plusSeconds(1800)), CAUSE),
                 envelope(new CalendarEventFailed(BOOKING, "calendar unavailable"), CAUSE),
                 envelope(new BookingConfirmed(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
@@ -41,7 +49,7 @@ class EventWireFormatTest {
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
         EventType type = EventType.of(payload);
-        return new EventEnvelope<>(EVENT, type.wireName(), type.version(), AT, BOOKING, cause, payload);
+        return new EventEnvelope<>(EVENT, type.wireName(), type.version(), AT, payload.correlationId(), cause, payload);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,6 +74,12 @@ class EventWireFormatTest {
         assertThat(EventType.CALENDAR_EVENT_FAILED.topic()).isEqualTo(Topics.CALENDAR_EVENT_FAILED);
         assertThat(EventType.BOOKING_CONFIRMED.topic()).isEqualTo(Topics.BOOKING_CONFIRMED);
         assertThat(EventType.BOOKING_FAILED.topic()).isEqualTo(Topics.BOOKING_FAILED);
+        assertThat(EventType.PAYMENT_SUCCEEDED.topic()).isEqualTo(Topics.PAYMENT_SUCCEEDED);
+        assertThat(EventType.PAYMENT_FAILED.topic()).isEqualTo(Topics.PAYMENT_FAILED);
+        assertThat(EventType.PAYMENT_REFUNDED.topic()).isEqualTo(Topics.PAYMENT_REFUNDED);
+        assertThat(EventType.PACKAGE_PURCHASE_REQUESTED.topic()).isEqualTo(Topics.PACKAGE_PURCHASE_REQUESTED);
+        assertThat(EventType.PACKAGE_PAYMENT_SUCCEEDED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_SUCCEEDED);
+        assertThat(EventType.PACKAGE_PAYMENT_FAILED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_FAILED);
     }
 
     @Test

@@ -83,7 +83,7 @@ public class NotificationLog extends PanacheEntityBase {
                                           Instant now) {
         NotificationLog log = new NotificationLog();
         log.id = UUID.randomUUID();
-        log.bookingId = cause.payload().bookingId();
+        log.bookingId = cause.payload().correlationId();
         log.eventId = cause.eventId();
         log.channel = channel;
         log.recipient = recipient;

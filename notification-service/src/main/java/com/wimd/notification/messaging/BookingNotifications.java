@@ -57,7 +57,7 @@ public class BookingNotifications {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        InAppNotification notification = InAppNotification.create(client.userId(), envelope.payload().bookingId(),
+        InAppNotification notification = InAppNotification.create(client.userId(), envelope.payload().correlationId(),
                 kind, text.title(), text.body(), now);
         NotificationLog inApp = NotificationLog.inApp(envelope, client.userId(), template, now);
         NotificationLog email = NotificationLog.email(envelope, client.email(), template, EventCodec.encode(envelope), now);

@@ -52,6 +52,8 @@ public class Appointment extends PanacheEntityBase {
     public String promoCode;
     @Column(name = "package_id")
     public UUID packageId;
+    @Column(name = "payment_intent_id")
+    public String paymentIntentId;
     @Column(name = "price_minor", nullable = false)
     public long priceMinor;
     @Column(nullable = false)

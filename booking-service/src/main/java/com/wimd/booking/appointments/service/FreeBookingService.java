@@ -143,6 +143,6 @@ public class FreeBookingService {
 
     static BookingRequested requested(Appointment a) {
         return new BookingRequested(a.id, a.client(), a.bookingType, a.scheduledAt, a.endsAt(), a.backupAt,
-                a.promoCode, new Money(a.priceMinor, a.currency));
+                a.promoCode, new Money(a.priceMinor, a.currency), a.paymentIntentId, a.packageId);
     }
 }

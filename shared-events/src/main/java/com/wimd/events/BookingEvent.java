@@ -1,0 +1,16 @@
+package com.wimd.events;
+
+import java.util.UUID;
+
+/** An event of one booking's saga; the booking id is its correlation id. */
+public sealed interface BookingEvent extends EventPayload
+        permits BookingRequested, PaymentSucceeded, PaymentFailed, PaymentRefunded, CalendarEventCreated,
+        CalendarEventFailed, BookingConfirmed, BookingFailed {
+
+    UUID bookingId();
+
+    @Override
+    default UUID correlationId() {
+        return bookingId();
+    }
+}
