@@ -39,6 +39,20 @@ public final class Database {
         }
     }
 
+    public static String text(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int promoUsesRemaining() {
         return (int) count("select uses_remaining from promo_codes where code = 'WIMD25'");
     }

@@ -19,4 +19,24 @@ public interface BookingConfig {
     /** Length of one session. */
     @WithDefault("30")
     int sessionMinutes();
+
+    /** The currencies clients may pay in. */
+    @WithDefault("USD,CAD")
+    java.util.Set<String> currencies();
+
+    /** Sessions in a package. */
+    @WithDefault("3")
+    int packageSessions();
+
+    /** How long a paid booking holds its slot while waiting for its payment. */
+    @WithDefault("PT15M")
+    java.time.Duration paymentHold();
+
+    /** How often the reaper looks for expired holds (read by its @Scheduled). */
+    @WithDefault("30s")
+    String paymentHoldCheck();
+
+    /** How long a package purchase request waits for the payment's verification before answering 202. */
+    @WithDefault("PT10S")
+    java.time.Duration packagePurchaseWait();
 }

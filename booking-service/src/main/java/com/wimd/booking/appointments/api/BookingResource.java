@@ -2,8 +2,9 @@ package com.wimd.booking.appointments.api;
 
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.appointments.service.Caller;
-import com.wimd.booking.appointments.service.FreeBookingService;
+import com.wimd.booking.appointments.service.BookingService;
 import com.wimd.booking.config.BookingConfig;
+import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,13 +33,13 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BookingResource {
 
-    private final FreeBookingService freeBookings;
+    private final BookingService bookings;
     private final SecurityIdentity identity;
     private final BookingConfig config;
     private final Clock clock;
 
-    public BookingResource(FreeBookingService freeBookings, SecurityIdentity identity, BookingConfig config, Clock clock) {
-        this.freeBookings = freeBookings;
+    public BookingResource(BookingService bookings, SecurityIdentity identity, BookingConfig config, Clock clock) {
+        this.bookings = bookings;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
@@ -48,15 +49,48 @@ public class BookingResource {
     @POST
     @Path("/create-free")
     public Uni<Response> createFree(CreateFreeBookingRequest body) {
+        required(body);
+        return accepted(bookings.bookFree(Callers.of(identity),
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()), body.promoCode()));
+    }
+
+    /**
+     * Books a session paid by card, at least 24 hours ahead. Answers 202: the slot is held while payment-service
+     * verifies the PaymentIntent (for 15 minutes at most), then the calendar step runs.
+     */
+    @POST
+    @Path("/create-paid-single")
+    public Uni<Response> createPaidSingle(CreatePaidSingleRequest body) {
+        required(body);
+        return accepted(bookings.bookPaidSingle(Callers.of(identity),
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()),
+                body.currency(), body.stripePaymentIntentId()));
+    }
+
+    /** Books one session of a paid package (one credit, at least 24 hours ahead). Answers 202. */
+    @POST
+    @Path("/use-package-session")
+    public Uni<Response> usePackageSession(UsePackageSessionRequest body) {
+        required(body);
+        return accepted(bookings.bookFromPackage(Callers.of(identity),
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()), body.packageId()));
+    }
+
+    private BookingService.SlotRequest slot(String scheduled, String backup, String phone) {
+        return new BookingService.SlotRequest(
+                DateTimes.parse(scheduled, "scheduled_datetime", config.coachZone()),
+                backup == null || backup.isBlank() ? null : DateTimes.parse(backup, "backup_datetime", config.coachZone()),
+                phone);
+    }
+
+    static void required(Object body) {
         if (body == null) {
             throw ProblemType.VALIDATION.because("a JSON body is required");
         }
-        FreeBookingService.Request request = new FreeBookingService.Request(
-                DateTimes.parse(body.scheduledDatetime(), "scheduled_datetime", config.coachZone()),
-                body.backupDatetime() == null || body.backupDatetime().isBlank() ? null
-                        : DateTimes.parse(body.backupDatetime(), "backup_datetime", config.coachZone()),
-                body.userPhone(), body.promoCode());
-        return freeBookings.book(Callers.of(identity), request).map(a -> {
+    }
+
+    private static Uni<Response> accepted(Uni<Appointment> booked) {
+        return booked.map(a -> {
             URI location = URI.create("/booking/" + a.id);
             return Response.accepted(new BookingAccepted(a.id, a.status.name(), a.scheduledAt, location.toString()))
                     .location(location).build();
@@ -91,9 +125,7 @@ public class BookingResource {
                     List<AppointmentView> past = appointments.stream().filter(a -> !a.endsAt().isAfter(now))
                             .sorted(Comparator.comparing((Appointment a) -> a.scheduledAt).reversed())
                             .map(a -> AppointmentView.of(a, config.coachZone())).toList();
-                    return new MyAppointments(upcoming, past, packages.stream()
-                            .map(p -> new MyAppointments.PackageView(p.id, p.sessionsTotal, p.sessionsRemaining))
-                            .toList());
+                    return new MyAppointments(upcoming, past, packages.stream().map(PackageView::of).toList());
                 }));
     }
 }

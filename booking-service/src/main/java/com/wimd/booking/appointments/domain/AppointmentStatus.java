@@ -6,5 +6,7 @@ public enum AppointmentStatus {
     /** Paid (or free), in the coach's calendar, booked. */
     CONFIRMED,
     /** The saga was compensated: the slot and anything taken for it are released. */
-    FAILED
+    FAILED,
+    /** Failed after the money moved, and the money went back. */
+    REFUNDED
 }

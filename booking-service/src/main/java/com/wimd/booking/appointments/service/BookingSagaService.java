@@ -2,13 +2,16 @@ package com.wimd.booking.appointments.service;
 
 import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.booking.promo.persistence.PromoCode;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
-import com.wimd.events.BookingType;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.PaymentFailed;
+import com.wimd.events.PaymentRefunded;
+import com.wimd.events.PaymentSucceeded;
 import com.wimd.support.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Applies the saga's transitions ({@link BookingSaga}) to stored appointments as the other services report
@@ -34,19 +39,32 @@ public class BookingSagaService {
         this.clock = clock;
     }
 
+    public Uni<Void> onPaymentSucceeded(EventEnvelope<PaymentSucceeded> event) {
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            BookingSaga.Transition t = BookingSaga.onPaymentSucceeded(appointment.sagaState());
+            if (t.effect() == BookingSaga.Effect.RECORD_PAYMENT) {
+                appointment.moveTo(t.next(), now);
+                appointment.priceMinor = event.payload().amount().amountMinor();
+                appointment.currency = event.payload().amount().currency();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    public Uni<Void> onPaymentFailed(EventEnvelope<PaymentFailed> event) {
+        return apply(event, event.payload().bookingId(), (appointment, now) ->
+                release(event, appointment, BookingSaga.onPaymentFailed(appointment.sagaState()),
+                        "the payment was not accepted: " + event.payload().reason(), now));
+    }
+
     public Uni<Void> onCalendarEventCreated(EventEnvelope<CalendarEventCreated> event) {
         CalendarEventCreated created = event.payload();
-        return Appointment.<Appointment>findById(created.bookingId()).chain(appointment -> {
-            if (appointment == null) {
-                LOG.warnf("calendar event %s for unknown booking %s", created.calendarEventId(), created.bookingId());
+        return apply(event, created.bookingId(), (appointment, now) -> {
+            BookingSaga.Transition t = BookingSaga.onCalendarEventCreated(appointment.sagaState());
+            if (t.effect() != BookingSaga.Effect.CONFIRM) {
                 return Uni.createFrom().voidItem();
             }
-            BookingSaga.Transition transition = BookingSaga.onCalendarEventCreated(appointment.sagaState());
-            if (transition.effect() != BookingSaga.Effect.CONFIRM) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            appointment.moveTo(transition.next(), now);
+            appointment.moveTo(t.next(), now);
             appointment.calendarEventId = created.calendarEventId();
             return outbox.add(EventEnvelope.causedBy(new BookingConfirmed(appointment.id, appointment.client(),
                     appointment.bookingType, appointment.scheduledAt, appointment.endsAt(),
@@ -55,24 +73,58 @@ public class BookingSagaService {
     }
 
     public Uni<Void> onCalendarEventFailed(EventEnvelope<CalendarEventFailed> event) {
-        CalendarEventFailed failed = event.payload();
-        return Appointment.<Appointment>findById(failed.bookingId()).chain(appointment -> {
+        return apply(event, event.payload().bookingId(), (appointment, now) ->
+                release(event, appointment, BookingSaga.onCalendarEventFailed(appointment.sagaState()),
+                        "the coach's calendar could not take the booking: " + event.payload().reason(), now));
+    }
+
+    public Uni<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> event) {
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            BookingSaga.Transition t = BookingSaga.onPaymentRefunded(appointment.sagaState());
+            if (!t.next().equals(appointment.sagaState())) {
+                appointment.moveTo(t.next(), now);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** A paid booking whose payment never arrived gives its slot back; called by the hold reaper. */
+    public Uni<Void> expireHold(Appointment appointment) {
+        Instant now = clock.instant();
+        return release(null, appointment, BookingSaga.onPaymentHoldExpired(appointment.sagaState()),
+                "the payment did not arrive in time", now);
+    }
+
+    /**
+     * On {@link BookingSaga.Effect#RELEASE_AND_NOTIFY}: the slot is released by the status change, the promo use
+     * or package credit goes back, and BookingFailed tells the other services to compensate.
+     */
+    private Uni<Void> release(EventEnvelope<?> cause, Appointment appointment, BookingSaga.Transition t,
+                              String reason, Instant now) {
+        if (t.effect() != BookingSaga.Effect.RELEASE_AND_NOTIFY) {
+            return Uni.createFrom().voidItem();
+        }
+        appointment.moveTo(t.next(), now);
+        appointment.failureReason = reason;
+        Uni<Void> giveBack = switch (appointment.bookingType) {
+            case FREE -> appointment.promoCode == null ? Uni.createFrom().voidItem()
+                    : PromoCode.releaseOneUse(appointment.promoCode);
+            case PACKAGE -> SessionPackage.returnCredit(appointment.packageId);
+            case PAID_SINGLE -> Uni.createFrom().voidItem(); // payment-service refunds on BookingFailed
+        };
+        BookingFailed failed = new BookingFailed(appointment.id, appointment.client(), appointment.scheduledAt, reason);
+        return giveBack.chain(() -> outbox.add(cause == null
+                ? EventEnvelope.first(failed, now)
+                : EventEnvelope.causedBy(failed, cause, now)));
+    }
+
+    private Uni<Void> apply(EventEnvelope<?> event, UUID bookingId, BiFunction<Appointment, Instant, Uni<Void>> change) {
+        return Appointment.<Appointment>findById(bookingId).chain(appointment -> {
             if (appointment == null) {
-                LOG.warnf("calendar failure for unknown booking %s", failed.bookingId());
+                LOG.warnf("%s for unknown booking %s", event.eventType(), bookingId);
                 return Uni.createFrom().voidItem();
             }
-            BookingSaga.Transition transition = BookingSaga.onCalendarEventFailed(appointment.sagaState());
-            if (transition.effect() != BookingSaga.Effect.RELEASE_AND_NOTIFY) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            appointment.moveTo(transition.next(), now);
-            appointment.failureReason = "the coach's calendar could not take the booking: " + failed.reason();
-            Uni<Void> release = appointment.bookingType == BookingType.FREE && appointment.promoCode != null
-                    ? PromoCode.releaseOneUse(appointment.promoCode)
-                    : Uni.createFrom().voidItem();
-            return release.chain(() -> outbox.add(EventEnvelope.causedBy(new BookingFailed(appointment.id,
-                    appointment.client(), appointment.scheduledAt, appointment.failureReason), event, now)));
+            return change.apply(appointment, clock.instant());
         });
     }
 }

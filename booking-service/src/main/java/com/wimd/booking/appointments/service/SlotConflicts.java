@@ -1,20 +1,32 @@
 package com.wimd.booking.appointments.service;
 
 /**
- * Recognises the database refusing a second live appointment for one slot (the partial unique index
- * appointments_one_live_per_slot): the race two clients lose and win at the same instant.
+ * Recognises the database refusing a write because of a unique index: a second live appointment for one slot
+ * (appointments_one_live_per_slot: the race two clients lose and win at the same instant), a PaymentIntent
+ * named by two live bookings, or by two packages.
  */
-final class SlotConflicts {
+public final class SlotConflicts {
 
-    static final String INDEX = "appointments_one_live_per_slot";
+    static final String SLOT_INDEX = "appointments_one_live_per_slot";
+    static final String INTENT_INDEX = "appointments_one_live_booking_per_intent";
+    public static final String PACKAGE_INTENT_INDEX = "session_packages_payment_intent_id_key";
 
     private SlotConflicts() {
     }
 
     static boolean isSlotConflict(Throwable failure) {
+        return violates(failure, SLOT_INDEX);
+    }
+
+    static boolean isIntentConflict(Throwable failure) {
+        return violates(failure, INTENT_INDEX);
+    }
+
+    /** Whether the failure (or one of its causes) is the database naming this unique index. */
+    public static boolean violates(Throwable failure, String index) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            if (message != null && message.contains(INDEX)) {
+            if (message != null && message.contains(index)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -3,7 +3,10 @@ package com.wimd.booking.packages.persistence;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
+import com.wimd.booking.packages.domain.PackageStatus;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -30,8 +33,32 @@ public class SessionPackage extends PanacheEntityBase {
     public String currency;
     @Column(name = "payment_intent_id")
     public String paymentIntentId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PackageStatus status;
+    @Column(name = "failure_reason")
+    public String failureReason;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /**
+     * Takes one session credit, atomically: concurrent bookings queue on the row, so the last credit goes to
+     * exactly one of them and the count never goes below zero.
+     *
+     * @return whether a credit was taken
+     */
+    public static Uni<Boolean> takeCredit(UUID packageId, String userId) {
+        return update("sessionsRemaining = sessionsRemaining - 1 where id = ?1 and userId = ?2 and status = ?3 "
+                + "and sessionsRemaining > 0", packageId, userId, PackageStatus.ACTIVE).map(n -> n == 1);
+    }
+
+    /** Gives a credit back (a booking that took one failed). */
+    public static Uni<Void> returnCredit(UUID packageId) {
+        return update("sessionsRemaining = sessionsRemaining + 1 where id = ?1 and sessionsRemaining < sessionsTotal",
+                packageId).replaceWithVoid();
+    }
 
     public static Uni<List<SessionPackage>> ofUser(String userId) {
         return list("userId = ?1 order by createdAt", userId);

@@ -38,7 +38,7 @@ class BadRequestsTest {
     static Map<String, Object> valid(ZonedDateTime slot) {
         Map<String, Object> body = new HashMap<>();
         body.put("scheduled_datetime", slot.toOffsetDateTime().toString());
-        body.put("backup_datetime", slot.plusDays(1).toOffsetDateTime().toString());
+        body.put("backup_datetime", Slots.next().toOffsetDateTime().toString());
         body.put("user_phone", "+1 416 555 0199");
         body.put("promo_code", "WIMD25");
         return body;

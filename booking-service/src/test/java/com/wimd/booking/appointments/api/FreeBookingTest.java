@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static com.wimd.booking.BookingApi.concurrently;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +62,7 @@ class FreeBookingTest {
     }
 
     static UUID bookOk(String user, ZonedDateTime slot) {
-        Response response = book(user, body(slot, slot.plusDays(1), "(416) 555-0199"));
+        Response response = book(user, body(slot, Slots.next(), "(416) 555-0199"));
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
         return UUID.fromString(response.jsonPath().getString("booking_id"));
     }
@@ -204,24 +205,5 @@ class FreeBookingTest {
                 .body("upcoming.booking_id", org.hamcrest.Matchers.contains(b1.toString(), b2.toString()))
                 .body("past", org.hamcrest.Matchers.empty())
                 .body("packages", org.hamcrest.Matchers.empty());
-    }
-
-    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = IntStream.range(0, n).mapToObj(i -> pool.submit((Callable<T>) () -> {
-                start.await();
-                return call.apply(i);
-            })).toList();
-            start.countDown();
-            List<T> results = new java.util.ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

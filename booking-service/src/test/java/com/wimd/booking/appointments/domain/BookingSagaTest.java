@@ -63,4 +63,57 @@ class BookingSagaTest {
         assertThat(BookingSaga.onCalendarEventCreated(failed).effect()).isEqualTo(BookingSaga.Effect.NONE);
         assertThat(BookingSaga.onCalendarEventCreated(failed).next().status()).isEqualTo(AppointmentStatus.FAILED);
     }
+
+    @Test
+    void a_verified_payment_is_recorded_and_the_booking_waits_for_the_calendar() {
+        BookingSaga.Transition t = BookingSaga.onPaymentSucceeded(BookingSaga.start(BookingType.PAID_SINGLE));
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.RECORD_PAYMENT);
+        assertThat(t.next().payment()).isEqualTo(StepStatus.DONE);
+        assertThat(t.next().status()).isEqualTo(AppointmentStatus.PENDING);
+        assertThat(BookingSaga.onPaymentSucceeded(t.next()).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void a_failed_payment_aborts_the_saga_before_the_calendar_runs() {
+        BookingSaga.Transition t = BookingSaga.onPaymentFailed(BookingSaga.start(BookingType.PAID_SINGLE));
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
+        assertThat(t.next().status()).isEqualTo(AppointmentStatus.FAILED);
+        assertThat(t.next().payment()).isEqualTo(StepStatus.FAILED);
+        assertThat(t.next().calendar()).isEqualTo(StepStatus.NOT_REQUIRED);
+    }
+
+    @Test
+    void a_calendar_report_before_the_payment_is_not_a_confirmation() {
+        assertThat(BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.PAID_SINGLE)).effect())
+                .isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void an_unpaid_hold_expires_after_fifteen_minutes_and_releases_the_slot() {
+        java.time.Instant held = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        java.time.Duration hold = java.time.Duration.ofMinutes(15);
+        assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(14 * 60 + 59))).isFalse();
+        assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(15 * 60))).isTrue();
+        assertThat(BookingSaga.onPaymentHoldExpired(BookingSaga.start(BookingType.PAID_SINGLE)).effect())
+                .isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
+        SagaState paid = BookingSaga.onPaymentSucceeded(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+        assertThat(BookingSaga.onPaymentHoldExpired(paid).effect()).as("a paid booking is not expired").isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void a_payment_arriving_after_the_hold_expired_confirms_nothing() {
+        SagaState expired = BookingSaga.onPaymentHoldExpired(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+        assertThat(BookingSaga.onPaymentSucceeded(expired).effect()).isEqualTo(BookingSaga.Effect.NONE);
+        assertThat(BookingSaga.onCalendarEventCreated(expired).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void a_refund_of_a_failed_booking_ends_it_refunded_and_a_repeat_changes_nothing() {
+        SagaState paid = BookingSaga.onPaymentSucceeded(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+        SagaState failed = BookingSaga.onCalendarEventFailed(paid).next();
+        SagaState refunded = BookingSaga.onPaymentRefunded(failed).next();
+        assertThat(refunded.status()).isEqualTo(AppointmentStatus.REFUNDED);
+        assertThat(refunded.payment()).isEqualTo(StepStatus.COMPENSATED);
+        assertThat(BookingSaga.onPaymentRefunded(refunded).next()).isEqualTo(refunded);
+    }
 }

@@ -1,0 +1,224 @@
+package com.wimd.booking.appointments.service;
+
+import com.wimd.booking.appointments.api.BookingProblems;
+import com.wimd.booking.appointments.domain.BookingSaga;
+import com.wimd.booking.appointments.domain.NoticePolicy;
+import com.wimd.booking.appointments.domain.PhoneNumbers;
+import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.availability.domain.SlotPolicy;
+import com.wimd.booking.availability.domain.WeeklyHours;
+import com.wimd.booking.availability.persistence.BlockedDate;
+import com.wimd.booking.availability.persistence.CoachAvailability;
+import com.wimd.booking.config.BookingConfig;
+import com.wimd.booking.packages.domain.PackageStatus;
+import com.wimd.booking.packages.persistence.SessionPackage;
+import com.wimd.booking.promo.persistence.PromoCode;
+import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingType;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.Money;
+import com.wimd.support.outbox.Outbox;
+import com.wimd.support.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Books a session: validates, then in one transaction holds the slot, takes what pays for it (a promo use,
+ * a package credit; a card payment is verified later by payment-service), stores the appointment as PENDING
+ * and puts BookingRequested in the outbox.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    /** Free sessions are priced in the coach's home currency, at zero. */
+    static final String FREE_CURRENCY = "CAD";
+
+    private final BookingConfig config;
+    private final Clock clock;
+    private final Outbox outbox;
+
+    public BookingService(BookingConfig config, Clock clock, Outbox outbox) {
+        this.config = config;
+        this.clock = clock;
+        this.outbox = outbox;
+    }
+
+    /** The slot part of a booking request, already read from the wire. */
+    public record SlotRequest(Instant start, Instant backup, String rawPhone) {
+    }
+
+    public Uni<Appointment> bookFree(Caller caller, SlotRequest request, String rawPromoCode) {
+        String code = PromoCode.normalise(rawPromoCode);
+        if (code == null || code.isEmpty()) {
+            throw ProblemType.VALIDATION.at("promo_code", "promo_code is required");
+        }
+        return hold(caller, request, BookingType.FREE, Duration.ZERO,
+                () -> PromoCode.<PromoCode>findById(code)
+                        .invoke(promo -> {
+                            if (promo == null || !promo.active) {
+                                throw BookingProblems.PROMO_INVALID.at("promo_code", "no active promo code " + code);
+                            }
+                        })
+                        .chain(() -> PromoCode.takeOneUse(code))
+                        .invoke(taken -> {
+                            if (!taken) {
+                                throw BookingProblems.PROMO_EXHAUSTED.at("promo_code", code + " has no uses left");
+                            }
+                        }).replaceWithVoid(),
+                a -> {
+                    a.promoCode = code;
+                    a.currency = FREE_CURRENCY;
+                });
+    }
+
+    /**
+     * Holds the slot for a session paid by card; payment-service then verifies the PaymentIntent. The price is
+     * recorded when it is verified (PaymentSucceeded carries it).
+     */
+    public Uni<Appointment> bookPaidSingle(Caller caller, SlotRequest request, String rawCurrency, String intentId) {
+        String currency = currency(rawCurrency);
+        if (intentId == null || !intentId.trim().matches("pi_[A-Za-z0-9_]+")) {
+            throw ProblemType.VALIDATION.at("stripe_payment_intent_id",
+                    "stripe_payment_intent_id must be the id of a Stripe PaymentIntent (pi_...)");
+        }
+        return hold(caller, request, BookingType.PAID_SINGLE, NoticePolicy.PAID_NOTICE,
+                () -> Uni.createFrom().voidItem(),
+                a -> {
+                    a.currency = currency;
+                    a.paymentIntentId = intentId.trim();
+                });
+    }
+
+    /** Books one session of a paid package, taking one of its credits. */
+    public Uni<Appointment> bookFromPackage(Caller caller, SlotRequest request, UUID packageId) {
+        if (packageId == null) {
+            throw ProblemType.VALIDATION.at("package_id", "package_id is required");
+        }
+        return hold(caller, request, BookingType.PACKAGE, NoticePolicy.PAID_NOTICE,
+                () -> SessionPackage.takeCredit(packageId, caller.userId()).chain(taken -> taken
+                        ? Uni.createFrom().voidItem()
+                        : SessionPackage.<SessionPackage>findById(packageId).invoke(p -> {
+                            throw whyNoCredit(p, caller, packageId);
+                        }).replaceWithVoid()),
+                a -> {
+                    a.packageId = packageId;
+                    a.currency = FREE_CURRENCY;
+                });
+    }
+
+    private static RuntimeException whyNoCredit(SessionPackage p, Caller caller, UUID packageId) {
+        if (p == null || !p.userId.equals(caller.userId())) {
+            return ProblemType.NOT_FOUND.at("package_id", "no package " + packageId);
+        }
+        if (p.status != PackageStatus.ACTIVE) {
+            return BookingProblems.PACKAGE_NOT_ACTIVE.at("package_id", "the package is " + p.status);
+        }
+        return BookingProblems.PACKAGE_EXHAUSTED.at("package_id", "all " + p.sessionsTotal + " sessions are booked");
+    }
+
+    /** The currency the client chose, if the coach takes it. */
+    public String currency(String raw) {
+        String currency = raw == null ? null : raw.trim().toUpperCase(Locale.ROOT);
+        if (currency == null || !config.currencies().contains(currency)) {
+            throw ProblemType.VALIDATION.at("currency", "currency must be one of " + config.currencies());
+        }
+        return currency;
+    }
+
+    private Uni<Appointment> hold(Caller caller, SlotRequest request, BookingType type, Duration notice,
+                                  Supplier<Uni<Void>> takePayment, Consumer<Appointment> fill) {
+        Instant now = clock.instant();
+        if (request.backup() != null && request.backup().equals(request.start())) {
+            throw BookingProblems.INVALID_SLOT.at("backup_datetime", "backup_datetime must differ from scheduled_datetime");
+        }
+        String phone = PhoneNumbers.toE164(request.rawPhone(), config.defaultPhoneRegion())
+                .orElseThrow(() -> BookingProblems.INVALID_PHONE.at("user_phone",
+                        "user_phone must be a valid phone number, e.g. +1 416 555 0199"));
+        ZoneId zone = config.coachZone();
+        Duration length = Duration.ofMinutes(config.sessionMinutes());
+        Set<LocalDate> dates = new HashSet<>();
+        dates.add(SlotPolicy.coachDate(request.start(), zone));
+        if (request.backup() != null) {
+            dates.add(SlotPolicy.coachDate(request.backup(), zone));
+        }
+
+        return Panache.withTransaction(() -> CoachAvailability.weeklyHours()
+                        .chain(hours -> BlockedDate.amongst(dates).invoke(blocked -> {
+                            checkSlot(request.start(), "scheduled_datetime", length, hours, blocked, notice, now);
+                            if (request.backup() != null) {
+                                checkSlot(request.backup(), "backup_datetime", length, hours, blocked, notice, now);
+                            }
+                        }))
+                        .chain(() -> failIfTaken(request.start(), "scheduled_datetime"))
+                        .chain(() -> request.backup() == null ? Uni.createFrom().voidItem()
+                                : failIfTaken(request.backup(), "backup_datetime"))
+                        .chain(() -> takePayment.get())
+                        .chain(() -> {
+                            Appointment appointment = newAppointment(caller, request, type, phone, now);
+                            fill.accept(appointment);
+                            return appointment.<Appointment>persistAndFlush();
+                        })
+                        .call(appointment -> outbox.add(EventEnvelope.first(requested(appointment), now))))
+                .onFailure(SlotConflicts::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
+                        .at("scheduled_datetime", "that slot was just taken; please pick another"))
+                .onFailure(SlotConflicts::isIntentConflict).transform(e -> BookingProblems.PAYMENT_INTENT_USED
+                        .at("stripe_payment_intent_id", "that payment already pays for another booking"));
+    }
+
+    private void checkSlot(Instant start, String field, Duration length, WeeklyHours hours, Set<LocalDate> blocked,
+                           Duration notice, Instant now) {
+        SlotPolicy.check(start, length, hours, blocked, config.coachZone(), now).ifPresent(problem -> {
+            throw switch (problem) {
+                case DATE_BLOCKED -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
+                default -> BookingProblems.INVALID_SLOT.at(field, field + " " + problem.explanation());
+            };
+        });
+        if (!NoticePolicy.hasEnoughNotice(start, now, notice)) {
+            throw BookingProblems.NOTICE_TOO_SHORT.at(field, field + " must be at least " + notice.toHours()
+                    + " hours from now");
+        }
+    }
+
+    private static Uni<Void> failIfTaken(Instant start, String field) {
+        return Appointment.isSlotTaken(start).invoke(taken -> {
+            if (taken) {
+                throw BookingProblems.SLOT_UNAVAILABLE.at(field, field + " is already booked");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Appointment newAppointment(Caller caller, SlotRequest request, BookingType type, String phone, Instant now) {
+        Appointment a = new Appointment();
+        a.id = UUID.randomUUID();
+        a.userId = caller.userId();
+        a.clientName = caller.name();
+        a.clientEmail = caller.email();
+        a.userPhone = phone;
+        a.scheduledAt = request.start();
+        a.backupAt = request.backup();
+        a.durationMinutes = config.sessionMinutes();
+        a.bookingType = type;
+        a.priceMinor = 0;
+        a.createdAt = now;
+        a.moveTo(BookingSaga.start(type), now);
+        return a;
+    }
+
+    static BookingRequested requested(Appointment a) {
+        return new BookingRequested(a.id, a.client(), a.bookingType, a.scheduledAt, a.endsAt(), a.backupAt,
+                a.promoCode, new Money(a.priceMinor, a.currency), a.paymentIntentId, a.packageId);
+    }
+}

@@ -1,0 +1,55 @@
+package com.wimd.booking.appointments.service;
+
+import com.wimd.booking.appointments.domain.AppointmentStatus;
+import com.wimd.booking.appointments.domain.BookingSaga;
+import com.wimd.booking.appointments.domain.StepStatus;
+import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.config.BookingConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Releases the slots of paid bookings whose payment did not arrive within the hold (15 minutes by default). */
+@ApplicationScoped
+public class PaymentHoldReaper {
+
+    private static final Logger LOG = Logger.getLogger(PaymentHoldReaper.class);
+
+    private final BookingSagaService saga;
+    private final BookingConfig config;
+    private final Clock clock;
+
+    public PaymentHoldReaper(BookingSagaService saga, BookingConfig config, Clock clock) {
+        this.saga = saga;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${booking.payment-hold-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseExpiredHolds() throws Throwable {
+        Instant now = clock.instant();
+        Instant heldBefore = now.minus(config.paymentHold());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Appointment.<Appointment>list(
+                        "status = ?1 and paymentStep = ?2 and createdAt <= ?3",
+                        AppointmentStatus.PENDING, StepStatus.PENDING, heldBefore)
+                .chain(expired -> {
+                    List<Appointment> due = expired.stream()
+                            .filter(a -> BookingSaga.paymentHoldExpired(a.createdAt, config.paymentHold(), now)).toList();
+                    if (!due.isEmpty()) {
+                        LOG.infof("releasing %d slot(s) whose payment did not arrive", due.size());
+                    }
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (Appointment a : due) {
+                        all = all.chain(() -> saga.expireHold(a));
+                    }
+                    return all;
+                })));
+    }
+}
