@@ -85,6 +85,21 @@ public class GoogleCalendarAdapter implements CalendarPort {
         }
     }
 
+    @Override
+    public void delete(String eventId) {
+        try {
+            client.events().delete(calendarId, eventId).execute();
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return; // deleted before: what we wanted
+            }
+            throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a delete",
+                    e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);
+        } catch (IOException e) {
+            throw new CalendarException("Google Calendar unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
     private static EventDateTime at(Instant instant) {
         return new EventDateTime().setDateTime(new DateTime(instant.toEpochMilli())).setTimeZone("UTC");
     }

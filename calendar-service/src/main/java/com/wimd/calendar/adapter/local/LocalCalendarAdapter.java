@@ -35,4 +35,16 @@ public class LocalCalendarAdapter implements CalendarPort {
             throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
         }
     }
+
+    @Override
+    public void delete(String eventId) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery("delete from local_calendar_events where id = ?1")
+                            .setParameter(1, eventId)
+                            .executeUpdate())));
+        } catch (Throwable e) {
+            throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
+        }
+    }
 }

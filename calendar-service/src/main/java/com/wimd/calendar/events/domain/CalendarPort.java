@@ -14,6 +14,13 @@ public interface CalendarPort {
      */
     String create(SessionEvent event);
 
+    /**
+     * Removes the event (a compensation: its booking failed). An event that is already gone is not an error.
+     *
+     * @throws CalendarException when the calendar refuses or cannot be reached
+     */
+    void delete(String eventId);
+
     class CalendarException extends RuntimeException {
         private final boolean transientFailure;
 

@@ -1,6 +1,5 @@
 package com.wimd.calendar.events.domain;
 
-import com.wimd.events.BookingRequested;
 
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,16 +13,16 @@ import java.util.UUID;
  */
 public record SessionEvent(String id, UUID bookingId, String summary, String description, Instant start, Instant end) {
 
-    public static SessionEvent forBooking(BookingRequested booking, String preparationNotes) {
-        String who = booking.client().name() == null || booking.client().name().isBlank()
-                ? "client" : booking.client().name();
-        String summary = "Coaching call: " + who + " (" + booking.client().phone() + ")";
-        String description = "Call " + who + " at " + booking.client().phone() + ".\n"
-                + (booking.client().email() == null ? "" : "Email: " + booking.client().email() + "\n")
-                + "Booking: " + booking.bookingId() + " (" + booking.bookingType().name().toLowerCase().replace('_', ' ') + ")\n"
+    public static SessionEvent forSession(SessionToSchedule session, String preparationNotes) {
+        String who = session.client().name() == null || session.client().name().isBlank()
+                ? "client" : session.client().name();
+        String summary = "Coaching call: " + who + " (" + session.client().phone() + ")";
+        String description = "Call " + who + " at " + session.client().phone() + ".\n"
+                + (session.client().email() == null ? "" : "Email: " + session.client().email() + "\n")
+                + "Booking: " + session.bookingId() + " (" + session.type().name().toLowerCase().replace('_', ' ') + ")\n"
                 + "\nPreparation notes:\n" + preparationNotes;
-        return new SessionEvent(eventIdFor(booking.bookingId()), booking.bookingId(), summary, description,
-                booking.slotStart(), booking.slotEnd());
+        return new SessionEvent(eventIdFor(session.bookingId()), session.bookingId(), summary, description,
+                session.start(), session.end());
     }
 
     /** "bk" + the booking id in hex: only base32hex characters, unique per booking. */

@@ -25,10 +25,17 @@ public class CalendarEventRecord extends PanacheEntityBase {
     public String status;
     @Column(name = "slot_start", nullable = false)
     public Instant slotStart;
-    @Column(name = "slot_end", nullable = false)
+    @Column(name = "slot_end")
     public Instant slotEnd;
     @Column(name = "failure_reason")
     public String failureReason;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Whether the booking already failed, so nothing may be put in the calendar for it any more. */
+    public boolean isCancelled() {
+        return "CANCELLED".equals(status) || "DELETED".equals(status);
+    }
 }

@@ -3,6 +3,7 @@ package com.wimd.calendar.adapter.google;
 import com.wimd.calendar.Bookings;
 import com.wimd.calendar.events.domain.CalendarPort;
 import com.wimd.calendar.events.domain.SessionEvent;
+import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.BookingType;
 import com.wimd.infra.test.GoogleCalendarFake;
@@ -43,7 +44,7 @@ class GoogleCalendarAdapterTest {
     @Test
     void a_session_becomes_an_event_in_the_coach_calendar_with_the_number_to_call() {
         BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550199");
-        SessionEvent event = SessionEvent.forBooking(booking, "Read the notes.");
+        SessionEvent event = SessionEvent.forSession(SessionToSchedule.requested(booking), "Read the notes.");
 
         String id = adapter.create(event);
 
@@ -60,8 +61,8 @@ class GoogleCalendarAdapterTest {
 
     @Test
     void the_service_account_signs_one_jwt_bearer_grant_and_the_token_is_reused() {
-        adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550101"), "n"));
-        adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550102"), "n"));
+        adapter.create(SessionEvent.forSession(SessionToSchedule.requested(Bookings.requested(BookingType.FREE, "+14165550101")), "n"));
+        adapter.create(SessionEvent.forSession(SessionToSchedule.requested(Bookings.requested(BookingType.FREE, "+14165550102")), "n"));
         google.server().verify(1, postRequestedFor(urlPathEqualTo("/token"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
                         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")));
@@ -70,7 +71,7 @@ class GoogleCalendarAdapterTest {
     @Test
     void an_event_that_already_exists_counts_as_created_so_a_retry_makes_no_second_event() {
         google.failEventsContaining("+14165550109", 409);
-        SessionEvent event = SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550109"), "n");
+        SessionEvent event = SessionEvent.forSession(SessionToSchedule.requested(Bookings.requested(BookingType.FREE, "+14165550109")), "n");
         assertThat(adapter.create(event)).isEqualTo(event.id());
     }
 
@@ -78,9 +79,21 @@ class GoogleCalendarAdapterTest {
     void a_server_error_is_transient_and_a_refusal_is_not() {
         google.failEventsContaining("+14165550150", 503);
         google.failEventsContaining("+14165550140", 403);
-        assertThatThrownBy(() -> adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550150"), "n")))
+        assertThatThrownBy(() -> adapter.create(SessionEvent.forSession(SessionToSchedule.requested(Bookings.requested(BookingType.FREE, "+14165550150")), "n")))
                 .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isTrue());
-        assertThatThrownBy(() -> adapter.create(SessionEvent.forBooking(Bookings.requested(BookingType.FREE, "+14165550140"), "n")))
+        assertThatThrownBy(() -> adapter.create(SessionEvent.forSession(SessionToSchedule.requested(Bookings.requested(BookingType.FREE, "+14165550140")), "n")))
                 .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isFalse());
+    }
+
+    @Test
+    void deleting_an_event_removes_it_and_an_event_already_gone_is_no_error() {
+        adapter.delete("bkdeadbeef");
+        assertThat(google.eventDeletes("bkdeadbeef")).isEqualTo(1);
+
+        google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                        urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH + "/bkgone"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(410)));
+        adapter.delete("bkgone");
+        assertThat(google.eventDeletes("bkgone")).isEqualTo(1);
     }
 }

@@ -3,7 +3,10 @@ package com.wimd.calendar.events.messaging;
 import com.wimd.calendar.Bookings;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.BookingType;
+import com.wimd.events.BookingFailed;
 import com.wimd.events.CalendarEventCreated;
+import com.wimd.events.Money;
+import com.wimd.events.PaymentSucceeded;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.Topics;
@@ -83,5 +86,57 @@ class LocalCalendarFlowTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    static PaymentSucceeded paymentFor(BookingRequested paid) {
+        return new PaymentSucceeded(paid.bookingId(), paid.paymentIntentId(), new Money(15000, "CAD"), paid.client(),
+                paid.bookingType(), paid.slotStart(), paid.slotEnd());
+    }
+
+    @Test
+    void a_paid_booking_goes_in_the_calendar_once_its_payment_is_verified() throws Exception {
+        BookingRequested paid = Bookings.requested(BookingType.PAID_SINGLE, "+14165550166");
+        kafka.publish(EventEnvelope.first(paid, Instant.now()));
+        kafka.publish(EventEnvelope.first(paymentFor(paid), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, paid.bookingId())).hasSize(1));
+        assertThat(count("select count(*) from local_calendar_events where booking_id = ?", paid.bookingId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_booking_has_its_event_deleted_from_the_calendar() throws Exception {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550155");
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId())).hasSize(1));
+
+        kafka.publish(EventEnvelope.first(new BookingFailed(booking.bookingId(), booking.client(), booking.slotStart(),
+                "slot taken meanwhile"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(
+                "select count(*) from calendar_events where booking_id = ? and status = 'DELETED'", booking.bookingId())).isEqualTo(1));
+        assertThat(count("select count(*) from local_calendar_events where booking_id = ?", booking.bookingId())).isZero();
+    }
+
+    @Test
+    void a_booking_that_failed_before_its_payment_arrived_never_reaches_the_calendar() throws Exception {
+        BookingRequested paid = Bookings.requested(BookingType.PAID_SINGLE, "+14165550144");
+        kafka.publish(EventEnvelope.first(new BookingFailed(paid.bookingId(), paid.client(), paid.slotStart(),
+                "payment did not arrive in time"), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(
+                "select count(*) from calendar_events where booking_id = ? and status = 'CANCELLED'", paid.bookingId())).isEqualTo(1));
+
+        kafka.publish(EventEnvelope.first(paymentFor(paid), Instant.now()));
+        // a marker behind the late payment on the same partition
+        BookingRequested marker = Bookings.requested(BookingType.FREE, "+14165550143");
+        kafka.publishRaw(Topics.PAYMENT_SUCCEEDED, paid.bookingId().toString(), EventCodec.encode(EventEnvelope.first(
+                paymentFor(new BookingRequested(marker.bookingId(), marker.client(), BookingType.PAID_SINGLE,
+                        marker.slotStart(), marker.slotEnd(), null, null, marker.price(), "pi_marker", null)), Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, marker.bookingId())).hasSize(1));
+
+        assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, paid.bookingId())).isEmpty();
+        assertThat(count("select count(*) from local_calendar_events where booking_id = ?", paid.bookingId())).isZero();
     }
 }

@@ -35,6 +35,14 @@ public final class GoogleCalendarFake implements AutoCloseable {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"fake-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         acceptEvents();
+        server.stubFor(WireMock.delete(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+"))
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** How many times the event was deleted. */
+    public int eventDeletes(String eventId) {
+        return server.findAll(WireMock.deleteRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events/" + eventId)))
+                .size();
     }
 
     /** Every insert succeeds and echoes the event, as Google does. */

@@ -1,0 +1,87 @@
+package com.wimd.calendar.events.messaging;
+
+import com.wimd.calendar.events.domain.SessionToSchedule;
+import com.wimd.calendar.events.persistence.CalendarEventRecord;
+import com.wimd.calendar.events.service.CalendarStep;
+import com.wimd.events.BookingFailed;
+import com.wimd.events.BookingRequested;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.PaymentSucceeded;
+import com.wimd.support.inbox.IdempotentConsumer;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * Sessions that need no payment (free, package credit) go to the calendar as soon as they are requested;
+ * paid ones when payment-service has verified their payment. A failed booking's event is deleted. These
+ * events arrive on different topics in any order: a booking that failed first is never put in the calendar.
+ */
+@ApplicationScoped
+public class CalendarStepConsumer {
+
+    static final String CONSUMER = "calendar-service";
+    private static final Logger LOG = Logger.getLogger(CalendarStepConsumer.class);
+
+    private final IdempotentConsumer consumer;
+    private final CalendarStep step;
+
+    public CalendarStepConsumer(IdempotentConsumer consumer, CalendarStep step) {
+        this.consumer = consumer;
+        this.step = step;
+    }
+
+    @Incoming("booking-requested")
+    @Blocking
+    public void onBookingRequested(String message) {
+        consumer.decode(message, BookingRequested.class).ifPresent(event -> {
+            if (SessionToSchedule.readyWhenRequested(event.payload().bookingType())) {
+                schedule(event, SessionToSchedule.requested(event.payload()));
+            }
+        });
+    }
+
+    @Incoming("payment-succeeded")
+    @Blocking
+    public void onPaymentSucceeded(String message) {
+        consumer.decode(message, PaymentSucceeded.class)
+                .ifPresent(event -> schedule(event, SessionToSchedule.paid(event.payload())));
+    }
+
+    @Incoming("booking-failed")
+    @Blocking
+    public void onBookingFailed(String message) {
+        consumer.decode(message, BookingFailed.class).ifPresent(event -> {
+            if (consumer.alreadyHandled(event, CONSUMER)) {
+                return;
+            }
+            step.recordOf(event.payload().bookingId())
+                    .filter(r -> "CREATED".equals(r.status))
+                    .ifPresent(r -> step.removeFromCalendar(r.externalEventId));
+            consumer.handleOnce(event, CONSUMER, step::recordCancelled);
+        });
+    }
+
+    private void schedule(EventEnvelope<?> event, SessionToSchedule session) {
+        if (consumer.alreadyHandled(event, CONSUMER)) {
+            return;
+        }
+        Optional<CalendarEventRecord> known = step.recordOf(session.bookingId());
+        if (known.isPresent()) {
+            LOG.debugf("booking %s is already %s in the calendar's records", session.bookingId(), known.get().status);
+            consumer.handleOnce(event, CONSUMER, e -> Uni.createFrom().voidItem());
+            return;
+        }
+        CalendarStep.Outcome outcome = step.putInCalendar(session);
+        consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome));
+        if (outcome instanceof CalendarStep.Created created
+                && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
+            // the booking failed while its event was being made: undo it
+            step.removeFromCalendar(created.calendarEventId());
+        }
+    }
+}
