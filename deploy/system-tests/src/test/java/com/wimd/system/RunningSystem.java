@@ -88,6 +88,8 @@ final class RunningSystem {
                     "calendar.google.root-url", google.baseUrl(),
                     "calendar.max-attempts", "2",
                     "calendar.retry-backoff", "PT0.1S");
+            // a short hold, so the test of a payment that never arrives does not wait 15 minutes
+            case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.payment-hold-check", "1s");
             case NOTIFICATION -> Map.of(
                     "quarkus.mailer.mock", "false",
                     "quarkus.mailer.host", "127.0.0.1",
