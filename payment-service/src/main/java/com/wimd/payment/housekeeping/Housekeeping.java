@@ -14,7 +14,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,11 +40,11 @@ public class Housekeeping {
     private Thread worker;
 
     public Housekeeping(Refunds refunds, PaymentSteps steps, PaymentGateway gateway,
-                        @ConfigProperty(name = "payment.housekeeping.interval", defaultValue = "PT5S") Duration interval) {
+                        HousekeepingConfig config) {
         this.refunds = refunds;
         this.steps = steps;
         this.gateway = gateway;
-        this.interval = interval;
+        this.interval = config.interval();
     }
 
     void start(@Observes StartupEvent event) {

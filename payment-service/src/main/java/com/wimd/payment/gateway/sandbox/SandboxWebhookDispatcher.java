@@ -38,8 +38,11 @@ public class SandboxWebhookDispatcher {
     private volatile boolean running;
     private Thread worker;
 
-    public SandboxWebhookDispatcher(GatewayConfig config, Clock clock) {
+    private final SandboxConfig sandbox;
+
+    public SandboxWebhookDispatcher(GatewayConfig config, SandboxConfig sandbox, Clock clock) {
         this.config = config;
+        this.sandbox = sandbox;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public class SandboxWebhookDispatcher {
         if (config.live()) {
             return;
         }
+        LOG.infof("sandbox webhooks go to %s", sandbox.webhookUrl());
         running = true;
         worker = new Thread(this::deliverUntilStopped, "sandbox-webhooks");
         worker.setDaemon(true);

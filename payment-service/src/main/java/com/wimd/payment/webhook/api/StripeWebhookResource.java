@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -58,7 +59,10 @@ public class StripeWebhookResource {
         }
         Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, gateway.webhookSecret(), config.tolerance().toSeconds(), clock);
+            // A fixed clock at our instant: the service clock ticks in microseconds, and Clock.tick's millis() divides
+            // by zero for a tick under a millisecond (the SDK asks for millis()).
+            event = Webhook.constructEvent(payload, signature, gateway.webhookSecret(), config.tolerance().toSeconds(),
+                    Clock.fixed(clock.instant(), ZoneOffset.UTC));
         } catch (SignatureVerificationException e) {
             LOG.warnf("refused a webhook: %s", e.getMessage());
             throw BAD_SIGNATURE.at("Stripe-Signature", e.getMessage());
