@@ -116,7 +116,10 @@ public class PaymentSteps {
                 return new Found(gateway.retrieveIntent(paymentIntentId));
             } catch (GatewayException e) {
                 if (!e.isTransient()) {
-                    return new Found(Optional.empty());
+                    // Not "no such intent" (that is an empty answer): a refusal of us, such as a bad API key.
+                    // Failing the booking for our own misconfiguration would be wrong; verify it again later.
+                    LOG.errorf("the gateway refused to look up %s: %s", paymentIntentId, e.getMessage());
+                    return new Unreachable(e.getMessage());
                 }
                 last = e.getMessage();
                 LOG.warnf("looking up %s failed (try %d of %d): %s", paymentIntentId, attempt, LOOKUP_TRIES, last);
