@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The prices the booking page shows before anyone signs in. */
 @Path("/payments/prices")
@@ -27,11 +25,8 @@ public class PriceResource {
     private final PriceList priceList;
     private final int packageSessions;
 
-    public PriceResource(PricingConfig config) {
-        this.priceList = new PriceList(config.prices().entrySet().stream().collect(Collectors.toMap(
-                e -> Product.parse(e.getKey()).orElseThrow(() ->
-                        new IllegalArgumentException("unknown product in payment.prices: " + e.getKey())),
-                Map.Entry::getValue)));
+    public PriceResource(PriceList priceList, PricingConfig config) {
+        this.priceList = priceList;
         this.packageSessions = config.packageSessions();
     }
 

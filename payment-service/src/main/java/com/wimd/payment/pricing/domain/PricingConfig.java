@@ -13,4 +13,8 @@ public interface PricingConfig {
 
     @WithDefault("3")
     int packageSessions();
+
+    /** Where a phone number without a country code is read (ISO 3166); its region picks the default currency. */
+    @WithDefault("CA")
+    String defaultPhoneRegion();
 }

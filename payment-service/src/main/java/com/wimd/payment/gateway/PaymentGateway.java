@@ -1,0 +1,36 @@
+package com.wimd.payment.gateway;
+
+import com.wimd.events.Money;
+
+import java.util.Optional;
+
+/**
+ * Where money moves: Stripe in production, the sandbox in this service's own database for the local run.
+ * Blocking; call it outside any database transaction. Every call that changes something takes an idempotency
+ * key (see {@link IdempotencyKeys}), so a retried call (ours or the SDK's) never moves money twice.
+ *
+ * @throws GatewayException from every method: {@link GatewayException#isTransient()} says whether trying again may help
+ */
+public interface PaymentGateway {
+
+    /** "stripe" or "sandbox", as answered to the browser. */
+    String mode();
+
+    /** Creates the Stripe customer of a user; returns its id. */
+    String createCustomer(String userId, String email, String idempotencyKey);
+
+    /** Creates a PaymentIntent that saves the card for later off-session charges. */
+    GatewayIntent createIntent(NewIntent intent, String idempotencyKey);
+
+    /** The intent as the gateway sees it now, or empty if it does not exist. */
+    Optional<GatewayIntent> retrieveIntent(String paymentIntentId);
+
+    /** Refunds a succeeded intent: {@code amountMinor} null means in full. */
+    GatewayRefund refund(String paymentIntentId, Long amountMinor, String idempotencyKey);
+
+    /** Charges a saved card without the client present (a late-cancellation fee, say). A decline is an outcome, not an error. */
+    ChargeOutcome chargeOffSession(OffSessionCharge charge, String idempotencyKey);
+
+    /** What the processor kept of a succeeded intent, or empty if it is not known yet. */
+    Optional<Money> feeOf(String paymentIntentId);
+}

@@ -1,0 +1,134 @@
+package com.wimd.payment.gateway.sandbox;
+
+import com.wimd.payment.db.Db;
+import com.wimd.payment.gateway.GatewayConfig;
+import com.wimd.payment.webhook.domain.StripeSignature;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers the sandbox's webhook events the way Stripe does: signed with the webhook secret at send time, POSTed to
+ * this service's own webhook endpoint, retried with backoff until it answers 2xx. Runs only in sandbox mode.
+ */
+@ApplicationScoped
+public class SandboxWebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(SandboxWebhookDispatcher.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final GatewayConfig config;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile boolean running;
+    private Thread worker;
+
+    private final SandboxConfig sandbox;
+
+    public SandboxWebhookDispatcher(GatewayConfig config, SandboxConfig sandbox, Clock clock) {
+        this.config = config;
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.live()) {
+            return;
+        }
+        LOG.infof("sandbox webhooks go to %s", sandbox.webhookUrl());
+        running = true;
+        worker = new Thread(this::deliverUntilStopped, "sandbox-webhooks");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(Duration.ofSeconds(5).toMillis());
+        }
+    }
+
+    private void deliverUntilStopped() {
+        while (running) {
+            try {
+                if (deliverDue() == 0) {
+                    TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("sandbox webhook delivery failed: %s; retrying in a second", e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Delivers the events that are due, oldest first; returns how many were delivered. */
+    int deliverDue() throws InterruptedException {
+        Instant now = clock.instant();
+        List<SandboxWebhookDelivery> due = Db.session(() -> SandboxWebhookDelivery
+                .<SandboxWebhookDelivery>find("deliveredAt is null and nextAttemptAt <= ?1 order by createdAt, eventId", now)
+                .page(0, 20).list());
+        int delivered = 0;
+        for (SandboxWebhookDelivery delivery : due) {
+            String failure = post(delivery);
+            Instant after = clock.instant();
+            if (failure == null) {
+                delivered++;
+                Db.transaction(() -> SandboxWebhookDelivery.update(
+                        "deliveredAt = ?1, attempts = attempts + 1, lastError = null where eventId = ?2", after, delivery.eventId));
+            } else {
+                Duration backoff = Duration.ofMillis(200L << Math.min(delivery.attempts, 12));
+                Instant next = after.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+                LOG.warnf("sandbox webhook %s (%s) not accepted: %s", delivery.eventId, delivery.eventType, failure);
+                Db.transaction(() -> SandboxWebhookDelivery.update(
+                        "nextAttemptAt = ?1, attempts = attempts + 1, lastError = ?2 where eventId = ?3", next, failure, delivery.eventId));
+            }
+        }
+        return delivered;
+    }
+
+    /** @return null when the endpoint accepted the event, otherwise why not */
+    private String post(SandboxWebhookDelivery delivery) throws InterruptedException {
+        String url = ConfigProvider.getConfig().getValue("payment.sandbox.webhook-url", String.class);
+        String signature = StripeSignature.header(delivery.payload, config.webhookSecret(), clock.instant().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Stripe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload, StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode() + ": " + response.body();
+        } catch (java.io.IOException e) {
+            return url + " unreachable: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.wimd.payment.admin.api;
+
+import com.wimd.infra.test.TestTokens;
+import com.wimd.payment.Clients;
+import com.wimd.payment.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class AdminPaymentsResourceTest {
+
+    @Test
+    void the_coach_sees_each_payment_with_its_fee_and_the_totals_per_currency() {
+        String intent = Clients.startPayment("gina", "single", "CAD");
+        Clients.pay("gina", intent, Clients.VISA);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Database.count("select count(*) from payments where payment_intent_id = ? and fee_minor is not null", intent) == 1);
+
+        JsonPath body = given().auth().oauth2(TestTokens.coach("coach")).get("/booking/admin/payments")
+                .then().statusCode(200).extract().jsonPath();
+
+        Map<String, Object> line = body.getMap("payments.find { it.payment_intent_id == '" + intent + "' }");
+        assertThat(line).containsEntry("user_id", "gina").containsEntry("product", "single")
+                .containsEntry("amount_minor", 15000).containsEntry("currency", "CAD")
+                .containsEntry("fee_minor", 465).containsEntry("net_minor", 14535)
+                .containsEntry("refunded_minor", 0).containsEntry("status", "SUCCEEDED");
+        assertThat(line.get("succeeded_at")).isNotNull();
+        Map<String, Object> cad = body.getMap("totals.find { it.currency == 'CAD' }");
+        long gross = ((Number) cad.get("gross_minor")).longValue();
+        long fees = ((Number) cad.get("fees_minor")).longValue();
+        long refunded = ((Number) cad.get("refunded_minor")).longValue();
+        assertThat(gross).isGreaterThanOrEqualTo(15000);
+        assertThat(fees).isGreaterThanOrEqualTo(465);
+        assertThat(((Number) cad.get("net_minor")).longValue()).isEqualTo(gross - fees - refunded);
+    }
+
+    @Test
+    void a_client_may_not_see_the_books() {
+        given().auth().oauth2(TestTokens.client("gina")).get("/booking/admin/payments")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:problem-type:forbidden"));
+        given().get("/booking/admin/payments").then().statusCode(401);
+    }
+}
