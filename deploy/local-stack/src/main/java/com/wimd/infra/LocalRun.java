@@ -81,7 +81,7 @@ public final class LocalRun {
                 The coach booking platform is running.
 
                   booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
-                  payment-service       http://127.0.0.1:8082
+                  payment-service       http://127.0.0.1:8082   (Stripe sandbox: pay with test card 4242 4242 4242 4242)
                   calendar-service      http://127.0.0.1:8083   (local calendar: no Google key configured)
                   notification-service  http://127.0.0.1:8084   (emails are logged, not sent)
                   Keycloak              http://127.0.0.1:%d   (admin console: admin / admin)

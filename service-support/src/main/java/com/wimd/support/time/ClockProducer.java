@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The clock every rule gets passed; tests and simulations can supply their own bean. It ticks in
@@ -19,6 +18,6 @@ public class ClockProducer {
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }

@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -59,10 +58,8 @@ public class StripeWebhookResource {
         }
         Event event;
         try {
-            // A fixed clock at our instant: the service clock ticks in microseconds, and Clock.tick's millis() divides
-            // by zero for a tick under a millisecond (the SDK asks for millis()).
             event = Webhook.constructEvent(payload, signature, gateway.webhookSecret(), config.tolerance().toSeconds(),
-                    Clock.fixed(clock.instant(), ZoneOffset.UTC));
+                    clock);
         } catch (SignatureVerificationException e) {
             LOG.warnf("refused a webhook: %s", e.getMessage());
             throw BAD_SIGNATURE.at("Stripe-Signature", e.getMessage());

@@ -1,0 +1,210 @@
+package com.wimd.system;
+
+import com.wimd.infra.ServiceSpec;
+import com.wimd.infra.test.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Paid sessions and packages through all four services with the payment sandbox: intents, test-card
+ * confirmation, signed webhooks, verification, the calendar, and every compensation giving the money back once.
+ */
+class PaidBookingSagaTest {
+
+    static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.get();
+    }
+
+    static JsonPath paidIntent(String token, String product, String currency) {
+        Response intent = given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
+                .contentType(ContentType.JSON).body(Map.of("product", product, "currency", currency))
+                .post("/payments/intents");
+        assertThat(intent.statusCode()).as(intent.asString()).isEqualTo(201);
+        return intent.jsonPath();
+    }
+
+    static void confirmWithTestCard(String token, String intentId, String card) {
+        Response confirmed = given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
+                .contentType(ContentType.JSON).body(Map.of("card_number", card))
+                .post("/payments/sandbox/intents/" + intentId + "/confirm");
+        assertThat(confirmed.statusCode()).as(confirmed.asString()).isBetween(200, 299);
+    }
+
+    static Response bookPaid(String token, ZonedDateTime slot, String phone, String intentId) {
+        return given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("scheduled_datetime", slot.toOffsetDateTime().toString(),
+                        "user_phone", phone, "currency", "CAD", "stripe_payment_intent_id", intentId))
+                .post("/booking/create-paid-single");
+    }
+
+    static String status(String token, String booking) {
+        return FreeBookingSagaTest.status(token, booking);
+    }
+
+    static JsonPath adminPayments() {
+        return given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(TestTokens.coach("coach"))
+                .get("/booking/admin/payments").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void a_paid_single_session_is_paid_by_test_card_verified_and_confirmed() {
+        String user = "payer-" + UUID.randomUUID();
+        String token = TestTokens.client(user);
+        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+
+        Response accepted = bookPaid(token, FreeBookingSagaTest.weekdayAt(11), "(416) 555-0177", intent);
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String booking = accepted.jsonPath().getString("booking_id");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("CONFIRMED"));
+        given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).get("/booking/" + booking).then()
+                .body("saga.steps.payment", equalTo("DONE"))
+                .body("price.amount_minor", equalTo(15000))
+                .body("price.currency", equalTo("CAD"));
+        assertThat(system.google.eventInserts("+14165550177")).isEqualTo(1);
+    }
+
+    @Test
+    void when_the_calendar_fails_after_payment_the_money_goes_back_exactly_once() {
+        String user = "payer-" + UUID.randomUUID();
+        String token = TestTokens.client(user);
+        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+        ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(15);
+
+        Response accepted = bookPaid(token, slot, RunningSystem.PHONE_THE_CALENDAR_REFUSES, intent);
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String booking = accepted.jsonPath().getString("booking_id");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("REFUNDED"));
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+                .isEqualTo(1);
+        // the slot is free again
+        String other = TestTokens.client("payer-" + UUID.randomUUID());
+        String otherIntent = paidIntent(other, "single", "CAD").getString("payment_intent_id");
+        confirmWithTestCard(other, otherIntent, "4242424242424242");
+        assertThat(bookPaid(other, slot, "(416) 555-0188", otherIntent).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void a_payment_intent_never_pays_for_two_bookings() {
+        String user = "payer-" + UUID.randomUUID();
+        String token = TestTokens.client(user);
+        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+        String first = bookPaid(token, FreeBookingSagaTest.weekdayAt(12), "(416) 555-0166", intent)
+                .jsonPath().getString("booking_id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(token, first)).isEqualTo("CONFIRMED"));
+
+        Response second = bookPaid(token, FreeBookingSagaTest.weekdayAt(13), "(416) 555-0166", intent);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.jsonPath().getString("type")).isEqualTo("urn:problem-type:payment-intent-used");
+    }
+
+    @Test
+    void a_slot_whose_payment_never_arrives_is_released_and_a_late_payment_is_refunded() {
+        String user = "payer-" + UUID.randomUUID();
+        String token = TestTokens.client(user);
+        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(16);
+
+        String booking = bookPaid(token, slot, "(416) 555-0155", intent).jsonPath().getString("booking_id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("FAILED"));
+
+        confirmWithTestCard(token, intent, "4242424242424242"); // the money arrives after all
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("REFUNDED"));
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_package_is_bought_by_card_and_its_sessions_booked_one_at_a_time() {
+        String user = "bundle-" + UUID.randomUUID();
+        String token = TestTokens.client(user);
+        String intent = paidIntent(token, "package", "USD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+
+        Response bought = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("currency", "USD", "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
+        assertThat(bought.statusCode()).as(bought.asString()).isEqualTo(201);
+        assertThat(bought.jsonPath().getInt("sessions_remaining")).isEqualTo(3);
+        String packageId = bought.jsonPath().getString("package_id");
+
+        Response session = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("package_id", packageId, "scheduled_datetime",
+                        FreeBookingSagaTest.weekdayAt(9).toOffsetDateTime().toString(), "user_phone", "(416) 555-0144"))
+                .post("/booking/use-package-session");
+        assertThat(session.statusCode()).as(session.asString()).isEqualTo(202);
+        String booking = session.jsonPath().getString("booking_id");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("CONFIRMED"));
+        given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).get("/booking/my-appointments").then()
+                .body("packages[0].sessions_remaining", equalTo(2));
+    }
+
+    @Test
+    void the_coach_sees_each_payment_with_stripe_fee_and_net() {
+        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String intent = paidIntent(token, "single", "USD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath payments = adminPayments();
+            Map<String, Object> row = payments.getMap("payments.find { it.payment_intent_id == '" + intent + "' }");
+            assertThat(row).isNotNull();
+            assertThat(row.get("fee_minor")).isEqualTo(465);   // 2.9 % of 150.00 + 0.30
+            assertThat(row.get("net_minor")).isEqualTo(14535);
+        });
+    }
+
+    @Test
+    void a_declined_card_fails_the_booking_and_frees_the_slot() {
+        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("card_number", "4000000000000002"))
+                .post("/payments/sandbox/intents/" + intent + "/confirm").then().statusCode(402);
+        ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(9).plusMinutes(30);
+
+        String booking = bookPaid(token, slot, "(416) 555-0133", intent).jsonPath().getString("booking_id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("FAILED"));
+        given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).get("/booking/" + booking).then()
+                .body("saga.steps.payment", equalTo("FAILED"));
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+                .as("nothing was charged, so nothing is refunded").isZero();
+    }
+
+    @Test
+    void a_package_payment_cannot_pay_for_a_single_session() {
+        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String intent = paidIntent(token, "package", "CAD").getString("payment_intent_id");
+        confirmWithTestCard(token, intent, "4242424242424242");
+
+        String booking = bookPaid(token, FreeBookingSagaTest.weekdayAt(10).plusMinutes(30), "(416) 555-0122", intent)
+                .jsonPath().getString("booking_id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo("FAILED"));
+    }
+}
