@@ -1,5 +1,7 @@
 package com.wimd.notification.log;
 
+import com.wimd.support.work.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,10 +38,6 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
 
     /** The wait after the n-th failed attempt: firstDelay, 2 x firstDelay, 4 x ..., at most maxDelay. */
     Duration delayAfter(int failedAttempts) {
-        Duration delay = firstDelay;
-        for (int i = 1; i < failedAttempts && delay.compareTo(maxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return Backoff.exponential(firstDelay, failedAttempts, maxDelay);
     }
 }

@@ -4,6 +4,7 @@ import com.wimd.payment.refunds.service.Refunds;
 
 import com.wimd.events.Money;
 import com.wimd.payment.db.Db;
+import com.wimd.support.work.BackgroundLoop;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.intents.persistence.Payment;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finishes what could not be finished at once: refunds left pending (a crash, the gateway down), requests whose
@@ -36,8 +36,7 @@ public class Housekeeping {
     private final PaymentSteps steps;
     private final PaymentGateway gateway;
     private final Duration interval;
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop loop;
 
     public Housekeeping(Refunds refunds, PaymentSteps steps, PaymentGateway gateway,
                         HousekeepingConfig config) {
@@ -48,33 +47,15 @@ public class Housekeeping {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::runUntilStopped, "payment-housekeeping");
-        worker.setDaemon(true);
-        worker.start();
+        loop = BackgroundLoop.start("payment-housekeeping", interval, () -> {
+            runOnce();
+            return false;
+        }, LOG);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(Duration.ofSeconds(5).toMillis());
-        }
-    }
-
-    private void runUntilStopped() {
-        while (running) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(interval.toMillis());
-                runOnce();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warnf(e, "housekeeping failed; next round in %s", interval);
-                }
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 

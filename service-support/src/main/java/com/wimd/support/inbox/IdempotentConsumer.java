@@ -3,12 +3,15 @@ package com.wimd.support.inbox;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
+import com.wimd.support.work.Backoff;
+import com.wimd.support.work.Pause;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,7 +24,8 @@ public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final long FIRST_BACKOFF_MILLIS = 200;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Inbox inbox;
 
@@ -60,20 +64,11 @@ public class IdempotentConsumer {
                 LOG.warnf("%s could not handle %s %s (try %d of %d): %s", consumer, envelope.eventType(),
                         envelope.eventId(), attempt, MAX_ATTEMPTS, e.getMessage());
                 if (attempt < MAX_ATTEMPTS) {
-                    pause(FIRST_BACKOFF_MILLIS << (attempt - 1));
+                    Pause.sleep(Backoff.exponential(FIRST_BACKOFF, attempt, MAX_BACKOFF));
                 }
             }
         }
         throw last;
-    }
-
-    private static void pause(long millis) {
-        try {
-            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private <P extends EventPayload> boolean handleOnceInOneTransaction(EventEnvelope<P> envelope, String consumer,

@@ -1,5 +1,6 @@
 package com.wimd.support.outbox;
 
+import com.wimd.support.work.BackgroundLoop;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,8 +36,7 @@ public class OutboxRelay {
     private final Producer<String, String> producer;
     private final Clock clock;
     private final Duration interval;
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop loop;
 
     public OutboxRelay(Producer<String, String> producer, Clock clock,
                        @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval) {
@@ -45,46 +45,14 @@ public class OutboxRelay {
         this.interval = interval;
     }
 
-    /**
-     * Its own thread rather than the scheduler: the scheduler ticks once a second at most, and every saga
-     * hop waits for this relay.
-     */
+    /** Its own thread rather than the scheduler: every saga hop waits for this relay. */
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = new Thread(this::relayUntilStopped, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop = BackgroundLoop.start("outbox-relay", interval, () -> publishBatch() == BATCH, LOG);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(Duration.ofSeconds(5).toMillis());
-        }
-    }
-
-    private void relayUntilStopped() {
-        while (running) {
-            try {
-                if (publishBatch() < BATCH) {
-                    TimeUnit.MILLISECONDS.sleep(interval.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf(e, "outbox relay failed; retrying in a second");
-                try {
-                    TimeUnit.SECONDS.sleep(1);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 

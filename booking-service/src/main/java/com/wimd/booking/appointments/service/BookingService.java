@@ -172,9 +172,9 @@ public class BookingService {
                             return appointment.<Appointment>persistAndFlush();
                         })
                         .call(appointment -> outbox.add(EventEnvelope.first(requested(appointment), now))))
-                .onFailure(SlotConflicts::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
+                .onFailure(UniqueIndexes::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
                         .at("scheduled_datetime", "that slot was just taken; please pick another"))
-                .onFailure(SlotConflicts::isIntentConflict).transform(e -> BookingProblems.PAYMENT_INTENT_USED
+                .onFailure(UniqueIndexes::isIntentConflict).transform(e -> BookingProblems.PAYMENT_INTENT_USED
                         .at("stripe_payment_intent_id", "that payment already pays for another booking"));
     }
 

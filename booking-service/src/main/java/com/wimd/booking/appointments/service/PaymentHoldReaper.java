@@ -35,12 +35,10 @@ public class PaymentHoldReaper {
     @Scheduled(every = "${booking.payment-hold-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseExpiredHolds() throws Throwable {
         Instant now = clock.instant();
-        Instant heldBefore = now.minus(config.paymentHold());
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Appointment.<Appointment>list(
-                        "status = ?1 and paymentStep = ?2 and createdAt <= ?3",
-                        AppointmentStatus.PENDING, StepStatus.PENDING, heldBefore)
-                .chain(expired -> {
-                    List<Appointment> due = expired.stream()
+                        "status = ?1 and paymentStep = ?2", AppointmentStatus.PENDING, StepStatus.PENDING)
+                .chain(waiting -> {
+                    List<Appointment> due = waiting.stream()
                             .filter(a -> BookingSaga.paymentHoldExpired(a.createdAt, config.paymentHold(), now)).toList();
                     if (!due.isEmpty()) {
                         LOG.infof("releasing %d slot(s) whose payment did not arrive", due.size());

@@ -2,7 +2,7 @@ package com.wimd.booking.packages.service;
 
 import com.wimd.booking.appointments.api.BookingProblems;
 import com.wimd.booking.appointments.service.Caller;
-import com.wimd.booking.appointments.service.SlotConflicts;
+import com.wimd.booking.appointments.service.UniqueIndexes;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.domain.PackageStatus;
 import com.wimd.booking.packages.persistence.SessionPackage;
@@ -57,7 +57,7 @@ public class PackageService {
                 p.sessionsTotal, new Money(0, currency), intentId);
         return Panache.withTransaction(() -> p.<SessionPackage>persistAndFlush()
                         .call(saved -> outbox.add(EventEnvelope.first(requested, now))))
-                .onFailure(e -> SlotConflicts.violates(e, SlotConflicts.PACKAGE_INTENT_INDEX))
+                .onFailure(e -> UniqueIndexes.violates(e, UniqueIndexes.PACKAGE_INTENT_INDEX))
                 .transform(e -> BookingProblems.PAYMENT_INTENT_USED.at("stripe_payment_intent_id", "that payment already bought a package"));
     }
 

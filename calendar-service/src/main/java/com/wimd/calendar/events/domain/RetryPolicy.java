@@ -1,5 +1,7 @@
 package com.wimd.calendar.events.domain;
 
+import com.wimd.support.work.Backoff;
+
 import java.time.Duration;
 
 /** How long to wait before try number {@code attempt} (1-based) and whether to try at all. */
@@ -14,7 +16,6 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff) {
         if (attempt <= 1) {
             return Duration.ZERO;
         }
-        Duration wait = firstBackoff.multipliedBy(1L << Math.min(attempt - 2, 10));
-        return wait.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : wait;
+        return Backoff.exponential(firstBackoff, attempt - 1, Duration.ofSeconds(30));
     }
 }

@@ -11,6 +11,7 @@ import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
 import com.wimd.support.outbox.Outbox;
+import com.wimd.support.work.Pause;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -145,7 +145,7 @@ public class CalendarStep {
         boolean lastTransient = true;
         String lastError = "not tried";
         for (int attempt = 1; policy.shouldTry(attempt, lastTransient); attempt++) {
-            pause(policy.backoffBefore(attempt).toMillis());
+            Pause.sleep(policy.backoffBefore(attempt));
             try {
                 return call.get();
             } catch (CalendarPort.CalendarException e) {
@@ -155,17 +155,5 @@ public class CalendarStep {
             }
         }
         return new Failed(lastError);
-    }
-
-    private static void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry the calendar", e);
-        }
     }
 }

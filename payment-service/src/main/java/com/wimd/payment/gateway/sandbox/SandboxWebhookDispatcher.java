@@ -3,6 +3,8 @@ package com.wimd.payment.gateway.sandbox;
 import com.wimd.payment.db.Db;
 import com.wimd.payment.gateway.GatewayConfig;
 import com.wimd.payment.webhook.domain.StripeSignature;
+import com.wimd.support.work.Backoff;
+import com.wimd.support.work.BackgroundLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers the sandbox's webhook events the way Stripe does: signed with the webhook secret at send time, POSTed to
@@ -30,13 +31,13 @@ public class SandboxWebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(SandboxWebhookDispatcher.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final GatewayConfig config;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundLoop loop;
 
     private final SandboxConfig sandbox;
 
@@ -51,41 +52,12 @@ public class SandboxWebhookDispatcher {
             return;
         }
         LOG.infof("sandbox webhooks go to %s", sandbox.webhookUrl());
-        running = true;
-        worker = new Thread(this::deliverUntilStopped, "sandbox-webhooks");
-        worker.setDaemon(true);
-        worker.start();
+        loop = BackgroundLoop.start("sandbox-webhooks", POLL, () -> deliverDue() > 0, LOG);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(Duration.ofSeconds(5).toMillis());
-        }
-    }
-
-    private void deliverUntilStopped() {
-        while (running) {
-            try {
-                if (deliverDue() == 0) {
-                    TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("sandbox webhook delivery failed: %s; retrying in a second", e.getMessage());
-                try {
-                    TimeUnit.SECONDS.sleep(1);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        if (loop != null) {
+            loop.stop();
         }
     }
 
@@ -104,8 +76,7 @@ public class SandboxWebhookDispatcher {
                 Db.transaction(() -> SandboxWebhookDelivery.update(
                         "deliveredAt = ?1, attempts = attempts + 1, lastError = null where eventId = ?2", after, delivery.eventId));
             } else {
-                Duration backoff = Duration.ofMillis(200L << Math.min(delivery.attempts, 12));
-                Instant next = after.plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+                Instant next = after.plus(Backoff.exponential(FIRST_BACKOFF, delivery.attempts + 1, MAX_BACKOFF));
                 LOG.warnf("sandbox webhook %s (%s) not accepted: %s", delivery.eventId, delivery.eventType, failure);
                 Db.transaction(() -> SandboxWebhookDelivery.update(
                         "nextAttemptAt = ?1, attempts = attempts + 1, lastError = ?2 where eventId = ?3", next, failure, delivery.eventId));

@@ -11,6 +11,8 @@ import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.payment.db.Db;
+import com.wimd.support.work.Backoff;
+import com.wimd.support.work.Pause;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.PaymentGateway;
@@ -36,7 +38,6 @@ import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The payment step of the saga: verifies the intent a booking or package names, binds it, and moves the step
@@ -48,6 +49,7 @@ public class PaymentSteps {
 
     private static final Logger LOG = Logger.getLogger(PaymentSteps.class);
     private static final int LOOKUP_TRIES = 3;
+    private static final Duration LOOKUP_BACKOFF = Duration.ofMillis(250);
 
     private final PaymentGateway gateway;
     private final PriceList prices;
@@ -123,7 +125,7 @@ public class PaymentSteps {
                 }
                 last = e.getMessage();
                 LOG.warnf("looking up %s failed (try %d of %d): %s", paymentIntentId, attempt, LOOKUP_TRIES, last);
-                pause(250L << (attempt - 1));
+                Pause.sleep(Backoff.exponential(LOOKUP_BACKOFF, attempt, Duration.ofSeconds(5)));
             }
         }
         return new Unreachable(last);
@@ -294,14 +296,5 @@ public class PaymentSteps {
 
     private static UUID causeOf(PaymentRequest row) {
         return row.requestEvent == null ? null : EventCodec.decode(row.requestEvent).eventId();
-    }
-
-    private static void pause(long millis) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

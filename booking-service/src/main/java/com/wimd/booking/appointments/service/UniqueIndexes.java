@@ -5,13 +5,13 @@ package com.wimd.booking.appointments.service;
  * (appointments_one_live_per_slot: the race two clients lose and win at the same instant), a PaymentIntent
  * named by two live bookings, or by two packages.
  */
-public final class SlotConflicts {
+public final class UniqueIndexes {
 
     static final String SLOT_INDEX = "appointments_one_live_per_slot";
     static final String INTENT_INDEX = "appointments_one_live_booking_per_intent";
     public static final String PACKAGE_INTENT_INDEX = "session_packages_payment_intent_id_key";
 
-    private SlotConflicts() {
+    private UniqueIndexes() {
     }
 
     static boolean isSlotConflict(Throwable failure) {

@@ -1,0 +1,66 @@
+package com.wimd.support.work;
+
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A daemon thread that does rounds of work until stopped: a round that reports more work waiting is followed at
+ * once, otherwise the loop rests for {@code idle}. A failing round is logged and retried after the rest. Used
+ * instead of the Quarkus scheduler where a tick of one second is too slow (the outbox relay is on every saga hop).
+ */
+public final class BackgroundLoop {
+
+    /** One round of work. */
+    @FunctionalInterface
+    public interface Round {
+        /** @return whether more work is waiting right now */
+        boolean run() throws Throwable;
+    }
+
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private BackgroundLoop(String name, Duration idle, Round round, Logger log) {
+        thread = new Thread(() -> loop(idle, round, log), name);
+        thread.setDaemon(true);
+    }
+
+    public static BackgroundLoop start(String name, Duration idle, Round round, Logger log) {
+        BackgroundLoop loop = new BackgroundLoop(name, idle, round, log);
+        loop.thread.start();
+        return loop;
+    }
+
+    private void loop(Duration idle, Round round, Logger log) {
+        while (running) {
+            try {
+                if (!round.run()) {
+                    TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                if (!running || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                log.warnf(e, "%s failed; trying again in %s", thread.getName(), idle);
+                try {
+                    TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops after the current round (waiting up to five seconds for it). */
+    public void stop() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(5).toMillis());
+    }
+}
