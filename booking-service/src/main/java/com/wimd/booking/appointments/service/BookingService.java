@@ -90,15 +90,12 @@ public class BookingService {
      */
     public Uni<Appointment> bookPaidSingle(Caller caller, SlotRequest request, String rawCurrency, String intentId) {
         String currency = currency(rawCurrency);
-        if (intentId == null || !intentId.trim().matches("pi_[A-Za-z0-9_]+")) {
-            throw ProblemType.VALIDATION.at("stripe_payment_intent_id",
-                    "stripe_payment_intent_id must be the id of a Stripe PaymentIntent (pi_...)");
-        }
+        String intent = paymentIntentId(intentId);
         return hold(caller, request, BookingType.PAID_SINGLE, NoticePolicy.PAID_NOTICE,
                 () -> Uni.createFrom().voidItem(),
                 a -> {
                     a.currency = currency;
-                    a.paymentIntentId = intentId.trim();
+                    a.paymentIntentId = intent;
                 });
     }
 
@@ -127,6 +124,16 @@ public class BookingService {
             return BookingProblems.PACKAGE_NOT_ACTIVE.at("package_id", "the package is " + p.status);
         }
         return BookingProblems.PACKAGE_EXHAUSTED.at("package_id", "all " + p.sessionsTotal + " sessions are booked");
+    }
+
+    /** The id of the Stripe PaymentIntent the client paid with. */
+    public static String paymentIntentId(String raw) {
+        String id = raw == null ? "" : raw.trim();
+        if (!id.matches("pi_[A-Za-z0-9_]+")) {
+            throw ProblemType.VALIDATION.at("stripe_payment_intent_id",
+                    "stripe_payment_intent_id must be the id of a Stripe PaymentIntent (pi_...)");
+        }
+        return id;
     }
 
     /** The currency the client chose, if the coach takes it. */

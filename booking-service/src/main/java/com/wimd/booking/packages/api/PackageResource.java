@@ -58,11 +58,7 @@ public class PackageResource {
             throw ProblemType.VALIDATION.because("a JSON body is required");
         }
         String currency = bookings.currency(body.currency());
-        String intent = body.stripePaymentIntentId() == null ? "" : body.stripePaymentIntentId().trim();
-        if (!intent.matches("pi_[A-Za-z0-9_]+")) {
-            throw ProblemType.VALIDATION.at("stripe_payment_intent_id",
-                    "stripe_payment_intent_id must be the id of a Stripe PaymentIntent (pi_...)");
-        }
+        String intent = BookingService.paymentIntentId(body.stripePaymentIntentId());
         return packages.requestPurchase(Callers.of(identity), currency, intent)
                 .chain(p -> packages.awaitSettled(p.id))
                 .map(p -> {
