@@ -37,11 +37,16 @@ class FreeBookingSagaTest {
 
     /** A weekday three weeks ahead, at the given hour in Toronto (inside the coach's hours). */
     static ZonedDateTime weekdayAt(int hour) {
-        LocalDate day = LocalDate.now(TORONTO).plusWeeks(3);
+        return weekdayAt(3, hour, 0);
+    }
+
+    /** A weekday some weeks ahead, at the given time in Toronto; tests keep apart by taking different weeks. */
+    static ZonedDateTime weekdayAt(int weeksAhead, int hour, int minute) {
+        LocalDate day = LocalDate.now(TORONTO).plusWeeks(weeksAhead);
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
-        return ZonedDateTime.of(day, LocalTime.of(hour, 0), TORONTO);
+        return ZonedDateTime.of(day, LocalTime.of(hour, minute), TORONTO);
     }
 
     static Response book(String token, ZonedDateTime slot, String phone) {

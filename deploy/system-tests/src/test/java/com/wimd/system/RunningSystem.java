@@ -130,6 +130,29 @@ final class RunningSystem {
         }
     }
 
+    /** What each service logged about a booking, and the booking as its owner sees it: to explain a failure. */
+    String trace(String token, String bookingId) {
+        StringBuilder out = new StringBuilder("booking ").append(bookingId).append(": ");
+        try {
+            out.append(io.restassured.RestAssured.given().baseUri(url(ServiceSpec.BOOKING)).auth().oauth2(token)
+                    .get("/booking/" + bookingId).asString());
+        } catch (RuntimeException e) {
+            out.append("(unreadable: ").append(e.getMessage()).append(')');
+        }
+        for (ServiceSpec spec : services.keySet()) {
+            out.append("\n--- ").append(spec).append(" ---\n");
+            try {
+                Files.readAllLines(services.get(spec).log()).stream()
+                        .filter(line -> line.contains(bookingId) || line.contains("ERROR") || line.contains("WARN"))
+                        .filter(line -> !line.contains("NetworkClient"))
+                        .forEach(line -> out.append(line, 0, Math.min(line.length(), 400)).append('\n'));
+            } catch (IOException e) {
+                out.append("(no log: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
     private void stop() {
         services.values().forEach(QuarkusService::close);
         smtp.stop();
