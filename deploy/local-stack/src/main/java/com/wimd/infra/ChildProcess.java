@@ -2,14 +2,17 @@ package com.wimd.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A child process whose output goes to a log file. It is stopped with the parent JVM (a shutdown hook),
@@ -49,6 +52,28 @@ public final class ChildProcess implements AutoCloseable {
     /** The java executable of the running JVM, so children use the same JDK. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The JVM's threads now (jcmd Thread.print), to explain a hang: only the threads running our own code,
+     * unless there are none.
+     */
+    public String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            String ours = Arrays.stream(dump.split("\n\n"))
+                    .filter(thread -> thread.contains("com.wimd."))
+                    .collect(Collectors.joining("\n\n"));
+            return ours.isEmpty() ? "(no thread is running our code)" : ours;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
     }
 
     /** Waits until a line of the log matches, failing early if the process dies. */

@@ -75,6 +75,11 @@ public final class QuarkusService implements AutoCloseable {
         return process.log();
     }
 
+    /** The service's threads that run our code now, to explain a hang. */
+    public String threadDump() {
+        return process.threadDump();
+    }
+
     @Override
     public void close() {
         process.close();

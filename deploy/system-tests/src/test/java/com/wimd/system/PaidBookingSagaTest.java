@@ -5,6 +5,7 @@ import com.wimd.infra.test.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +67,12 @@ class PaidBookingSagaTest {
 
     /** Waits for the booking to reach the status; on a timeout, says what every service logged about it. */
     static void awaitStatus(String token, String booking, String expected) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> assertThat(status(token, booking)).as(() -> system.trace(token, booking))
-                        .isEqualTo(expected));
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(status(token, booking)).isEqualTo(expected));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + system.trace(token, booking), e);
+        }
     }
 
     static JsonPath adminPayments() {

@@ -149,6 +149,7 @@ final class RunningSystem {
             } catch (IOException e) {
                 out.append("(no log: ").append(e.getMessage()).append(")\n");
             }
+            out.append("threads:\n").append(services.get(spec).threadDump()).append('\n');
         }
         return out.toString();
     }

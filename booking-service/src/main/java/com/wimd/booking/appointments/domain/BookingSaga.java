@@ -21,6 +21,11 @@ public final class BookingSaga {
         NONE,
         /** Record the verified payment; the calendar step follows on its own. */
         RECORD_PAYMENT,
+        /**
+         * Record the calendar's event: its report overtook the payment's (they travel on different topics), and
+         * the booking confirms when the payment's arrives.
+         */
+        RECORD_CALENDAR_EVENT,
         /** Mark the appointment booked and announce BookingConfirmed. */
         CONFIRM,
         /** Release the slot and whatever was taken for it (promo use, package credit), announce BookingFailed. */
@@ -40,9 +45,16 @@ public final class BookingSaga {
                 StepStatus.PENDING);
     }
 
+    /**
+     * The payment is verified: record it, and confirm if the calendar's report came first ({@link Effect#CONFIRM}
+     * then also means: record the payment).
+     */
     public static Transition onPaymentSucceeded(SagaState state) {
         if (state.status() == AppointmentStatus.PENDING && state.payment() == StepStatus.PENDING) {
-            return new Transition(withPayment(state, StepStatus.DONE), Effect.RECORD_PAYMENT);
+            SagaState paid = withPayment(state, StepStatus.DONE);
+            return state.calendar() == StepStatus.DONE
+                    ? new Transition(confirmed(paid), Effect.CONFIRM)
+                    : new Transition(paid, Effect.RECORD_PAYMENT);
         }
         // A repeat, or a payment for a booking that already failed: payment-service refunds it (it has
         // seen, or will see, BookingFailed), so nothing is confirmed here.
@@ -56,13 +68,22 @@ public final class BookingSaga {
         return new Transition(state, Effect.NONE);
     }
 
+    /**
+     * The session is in the coach's calendar. calendar-service acts only on a verified payment, so for a paid
+     * booking whose PaymentSucceeded has not reached us yet (another topic, another pace) the report is kept and
+     * the confirmation waits for the payment's.
+     */
     public static Transition onCalendarEventCreated(SagaState state) {
         return switch (state.status()) {
-            case PENDING -> state.payment() == StepStatus.PENDING || state.payment() == StepStatus.FAILED
-                    // the calendar never runs before the payment; a report now is out of order: wait for it
-                    ? new Transition(state, Effect.NONE)
-                    : new Transition(new SagaState(AppointmentStatus.CONFIRMED, SagaStatus.COMPLETED,
-                    state.payment(), StepStatus.DONE, StepStatus.DONE), Effect.CONFIRM);
+            case PENDING -> {
+                if (state.calendar() == StepStatus.DONE) {
+                    yield new Transition(state, Effect.NONE); // a repeat while the payment's report is on its way
+                }
+                yield state.payment() == StepStatus.PENDING
+                        ? new Transition(new SagaState(state.status(), state.saga(), state.payment(), StepStatus.DONE,
+                        state.confirmation()), Effect.RECORD_CALENDAR_EVENT)
+                        : new Transition(confirmed(state), Effect.CONFIRM);
+            }
             // Too late: the booking already failed (its hold expired, say). calendar-service deletes the
             // event when it sees BookingFailed, whichever of the two it sees first.
             case CONFIRMED, FAILED, REFUNDED -> new Transition(state, Effect.NONE);
@@ -77,9 +98,13 @@ public final class BookingSaga {
         };
     }
 
-    /** A paid booking whose payment did not arrive within the hold gives its slot back. */
+    /**
+     * A paid booking whose payment did not arrive within the hold gives its slot back; not one already in the
+     * calendar (that happens only after its payment was verified: the report of it is on its way).
+     */
     public static Transition onPaymentHoldExpired(SagaState state) {
-        if (state.status() == AppointmentStatus.PENDING && state.payment() == StepStatus.PENDING) {
+        if (state.status() == AppointmentStatus.PENDING && state.payment() == StepStatus.PENDING
+                && state.calendar() != StepStatus.DONE) {
             return abort(withPayment(state, StepStatus.FAILED));
         }
         return new Transition(state, Effect.NONE);
@@ -97,6 +122,11 @@ public final class BookingSaga {
     /** Whether a held, unpaid booking has waited longer than the hold allows. */
     public static boolean paymentHoldExpired(Instant heldSince, Duration hold, Instant now) {
         return !heldSince.plus(hold).isAfter(now);
+    }
+
+    private static SagaState confirmed(SagaState state) {
+        return new SagaState(AppointmentStatus.CONFIRMED, SagaStatus.COMPLETED, state.payment(), StepStatus.DONE,
+                StepStatus.DONE);
     }
 
     private static Transition abort(SagaState state) {

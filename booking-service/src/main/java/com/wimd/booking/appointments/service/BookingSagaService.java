@@ -42,12 +42,13 @@ public class BookingSagaService {
     public Uni<Void> onPaymentSucceeded(EventEnvelope<PaymentSucceeded> event) {
         return apply(event, event.payload().bookingId(), (appointment, now) -> {
             BookingSaga.Transition t = BookingSaga.onPaymentSucceeded(appointment.sagaState());
-            if (t.effect() == BookingSaga.Effect.RECORD_PAYMENT) {
-                appointment.moveTo(t.next(), now);
-                appointment.priceMinor = event.payload().amount().amountMinor();
-                appointment.currency = event.payload().amount().currency();
+            if (t.effect() == BookingSaga.Effect.NONE) {
+                return Uni.createFrom().voidItem();
             }
-            return Uni.createFrom().voidItem();
+            appointment.moveTo(t.next(), now);
+            appointment.priceMinor = event.payload().amount().amountMinor();
+            appointment.currency = event.payload().amount().currency();
+            return t.effect() == BookingSaga.Effect.CONFIRM ? confirm(appointment, event, now) : Uni.createFrom().voidItem();
         });
     }
 
@@ -61,15 +62,20 @@ public class BookingSagaService {
         CalendarEventCreated created = event.payload();
         return apply(event, created.bookingId(), (appointment, now) -> {
             BookingSaga.Transition t = BookingSaga.onCalendarEventCreated(appointment.sagaState());
-            if (t.effect() != BookingSaga.Effect.CONFIRM) {
+            if (t.effect() == BookingSaga.Effect.NONE) {
                 return Uni.createFrom().voidItem();
             }
             appointment.moveTo(t.next(), now);
             appointment.calendarEventId = created.calendarEventId();
-            return outbox.add(EventEnvelope.causedBy(new BookingConfirmed(appointment.id, appointment.client(),
-                    appointment.bookingType, appointment.scheduledAt, appointment.endsAt(),
-                    appointment.calendarEventId), event, now));
+            return t.effect() == BookingSaga.Effect.CONFIRM ? confirm(appointment, event, now) : Uni.createFrom().voidItem();
         });
+    }
+
+    /** The saga completed: BookingConfirmed tells the client (notification-service). */
+    private Uni<Void> confirm(Appointment appointment, EventEnvelope<?> cause, Instant now) {
+        return outbox.add(EventEnvelope.causedBy(new BookingConfirmed(appointment.id, appointment.client(),
+                appointment.bookingType, appointment.scheduledAt, appointment.endsAt(), appointment.calendarEventId),
+                cause, now));
     }
 
     public Uni<Void> onCalendarEventFailed(EventEnvelope<CalendarEventFailed> event) {
@@ -124,6 +130,7 @@ public class BookingSagaService {
                 LOG.warnf("%s for unknown booking %s", event.eventType(), bookingId);
                 return Uni.createFrom().voidItem();
             }
+            LOG.infof("booking %s (%s): %s", bookingId, appointment.status, event.eventType());
             return change.apply(appointment, clock.instant());
         });
     }

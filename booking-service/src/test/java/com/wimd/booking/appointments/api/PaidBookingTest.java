@@ -2,6 +2,7 @@ package com.wimd.booking.appointments.api;
 
 import com.wimd.booking.Database;
 import com.wimd.booking.Slots;
+import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.BookingType;
@@ -99,6 +100,31 @@ class PaidBookingTest {
     }
 
     @Test
+    void a_calendar_report_that_overtakes_the_payment_still_ends_confirmed_once() {
+        ZonedDateTime slot = Slots.next();
+        String intent = intent();
+        UUID booking = accepted(user, PATH, body(slot, intent));
+
+        // calendar-service acted on PaymentSucceeded before booking-service read it (another topic, another pace)
+        kafka.publish(EventEnvelope.first(new CalendarEventCreated(booking, "evt-early", slot.toInstant(),
+                slot.toInstant().plusSeconds(1800)), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.client(user)).get("/booking/" + booking).then()
+                        .body("saga.steps.calendar", equalTo("DONE"))
+                        .body("status", equalTo("PENDING")));
+
+        EventEnvelope<PaymentSucceeded> payment = EventEnvelope.first(paid(booking, intent, slot), Instant.now());
+        kafka.publish(payment);
+        kafka.publish(payment);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(status(user, booking)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.BOOKING_CONFIRMED, booking))
+                .singleElement().satisfies(e -> assertThat(((BookingConfirmed) e.payload()).calendarEventId())
+                        .isEqualTo("evt-early")));
+        given().auth().oauth2(TestTokens.client(user)).get("/booking/" + booking).then()
+                .body("price.amount_minor", equalTo(15000));
+    }
+
+    @Test
     void a_failed_payment_fails_the_booking_and_frees_the_slot() {
         ZonedDateTime slot = Slots.next();
         String intent = intent();
@@ -131,7 +157,7 @@ class PaidBookingTest {
         kafka.publish(EventEnvelope.first(new CalendarEventCreated(booking, "late", slot.toInstant(),
                 slot.toInstant().plusSeconds(1800)), Instant.now()));
         kafka.publish(EventEnvelope.first(new PaymentRefunded(booking, intent, "re_1", new Money(15000, "CAD"),
-                "booking failed"), Instant.now()));
+                "booking failed", null, slot.toInstant()), Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(status(user, booking)));
         assertThat(kafka.eventsFor(Topics.BOOKING_CONFIRMED, booking)).isEmpty();
@@ -147,7 +173,7 @@ class PaidBookingTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(user, booking)));
 
         EventEnvelope<PaymentRefunded> refunded = EventEnvelope.first(new PaymentRefunded(booking, intent, "re_2",
-                new Money(15000, "CAD"), "calendar failed"), Instant.now());
+                new Money(15000, "CAD"), "calendar failed", null, slot.toInstant()), Instant.now());
         kafka.publish(refunded);
         kafka.publish(refunded);
         await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(status(user, booking)));

@@ -83,9 +83,24 @@ class BookingSagaTest {
     }
 
     @Test
-    void a_calendar_report_before_the_payment_is_not_a_confirmation() {
-        assertThat(BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.PAID_SINGLE)).effect())
-                .isEqualTo(BookingSaga.Effect.NONE);
+    void a_calendar_report_that_overtakes_the_payment_is_kept_and_the_payment_then_confirms() {
+        BookingSaga.Transition early = BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.PAID_SINGLE));
+        assertThat(early.effect()).isEqualTo(BookingSaga.Effect.RECORD_CALENDAR_EVENT);
+        assertThat(early.next().status()).as("not confirmed before the payment").isEqualTo(AppointmentStatus.PENDING);
+        assertThat(early.next().calendar()).isEqualTo(StepStatus.DONE);
+        assertThat(BookingSaga.onCalendarEventCreated(early.next()).effect()).as("a repeat").isEqualTo(BookingSaga.Effect.NONE);
+
+        BookingSaga.Transition paid = BookingSaga.onPaymentSucceeded(early.next());
+        assertThat(paid.effect()).isEqualTo(BookingSaga.Effect.CONFIRM);
+        assertThat(paid.next()).isEqualTo(new SagaState(AppointmentStatus.CONFIRMED, SagaStatus.COMPLETED,
+                StepStatus.DONE, StepStatus.DONE, StepStatus.DONE));
+        assertThat(BookingSaga.onPaymentSucceeded(paid.next()).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void a_booking_already_in_the_calendar_does_not_expire_while_its_payment_report_is_on_its_way() {
+        SagaState inCalendar = BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+        assertThat(BookingSaga.onPaymentHoldExpired(inCalendar).effect()).isEqualTo(BookingSaga.Effect.NONE);
     }
 
     @Test

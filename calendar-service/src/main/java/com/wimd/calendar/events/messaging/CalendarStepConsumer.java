@@ -72,11 +72,14 @@ public class CalendarStepConsumer {
         }
         Optional<CalendarEventRecord> known = step.recordOf(session.bookingId());
         if (known.isPresent()) {
-            LOG.debugf("booking %s is already %s in the calendar's records", session.bookingId(), known.get().status);
+            LOG.infof("booking %s is already %s in the calendar's records (%s)", session.bookingId(), known.get().status,
+                    event.eventType());
             consumer.handleOnce(event, CONSUMER, e -> Uni.createFrom().voidItem());
             return;
         }
+        LOG.infof("booking %s goes in the calendar (%s)", session.bookingId(), event.eventType());
         CalendarStep.Outcome outcome = step.putInCalendar(session);
+        LOG.infof("booking %s: %s", session.bookingId(), outcome);
         consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome));
         if (outcome instanceof CalendarStep.Created created
                 && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
