@@ -5,6 +5,8 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingType;
 import com.wimd.events.Client;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.Money;
+import com.wimd.events.PaymentRefunded;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,5 +39,11 @@ public final class Events {
 
     public static EventEnvelope<BookingFailed> failed(Client client, Instant start, String reason) {
         return EventEnvelope.first(new BookingFailed(UUID.randomUUID(), client, start, reason), Instant.now());
+    }
+
+    public static EventEnvelope<PaymentRefunded> refunded(Client client, Instant start, Money amount, String reason) {
+        UUID booking = UUID.randomUUID();
+        return EventEnvelope.first(new PaymentRefunded(booking, "pi_" + booking.toString().replace("-", ""),
+                "re_" + booking.toString().replace("-", ""), amount, reason, client, start), Instant.now());
     }
 }

@@ -3,6 +3,7 @@ package com.wimd.notification.content;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.PaymentRefunded;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,6 +26,8 @@ public final class BookingMessages {
 
     public static final String CONFIRMED_TITLE = "Your coaching call is confirmed";
     public static final String FAILED_TITLE = "We could not book your call";
+    public static final String REFUNDED_TITLE = "Your payment was refunded";
+    private static final String STATEMENT_DELAY = "It may take 5 to 10 business days to appear on your card statement.";
 
     private final ZoneId coachZone;
     private final String bookingPageUrl;
@@ -74,6 +77,31 @@ public final class BookingMessages {
                 + "<p>Nothing was booked. Please <a href=\"" + escape(bookingPageUrl) + "\">pick another time</a>.</p>"
                 + "</body></html>";
         return new Email(FAILED_TITLE, text, html);
+    }
+
+    public InApp refundedInApp(PaymentRefunded event) {
+        return new InApp(REFUNDED_TITLE, refundedSentence(event) + " " + STATEMENT_DELAY);
+    }
+
+    public Email refundedEmail(PaymentRefunded event) {
+        String text = greeting(event.client()) + "\n\n"
+                + refundedSentence(event) + "\n\n"
+                + STATEMENT_DELAY + "\n\n"
+                + "You can book another time whenever you like: " + bookingPageUrl + "\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + escape(greeting(event.client())) + "</p>"
+                + "<p>" + escape(refundedSentence(event)) + "</p>"
+                + "<p>" + escape(STATEMENT_DELAY) + "</p>"
+                + "<p>You can <a href=\"" + escape(bookingPageUrl) + "\">book another time</a> whenever you like.</p>"
+                + "</body></html>";
+        return new Email(REFUNDED_TITLE + ": " + Amounts.format(event.amount()), text, html);
+    }
+
+    private String refundedSentence(PaymentRefunded event) {
+        String call = event.slotStart() == null ? "your call"
+                : "your call on " + SessionTimes.full(event.slotStart(), coachZone);
+        String reason = event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")";
+        return "We refunded " + Amounts.format(event.amount()) + " to your card for " + call + reason + ".";
     }
 
     private String failedSentence(BookingFailed event) {

@@ -5,6 +5,7 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
+import com.wimd.events.PaymentRefunded;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
 import io.quarkus.mailer.Mail;
@@ -41,6 +42,9 @@ public class EmailRenderer {
                             CalendarInvite.CONTENT_TYPE);
         } else if (envelope.payload() instanceof BookingFailed failed) {
             BookingMessages.Email content = messages.failedEmail(failed);
+            mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
+        } else if (envelope.payload() instanceof PaymentRefunded refunded) {
+            BookingMessages.Email content = messages.refundedEmail(refunded);
             mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
         } else {
             throw new IllegalStateException("no email template for " + envelope.eventType());

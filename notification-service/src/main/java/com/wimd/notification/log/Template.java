@@ -3,7 +3,8 @@ package com.wimd.notification.log;
 /** Which message a log row is; the slug is what the {@code template} column holds. */
 public enum Template {
     BOOKING_CONFIRMED("booking-confirmed"),
-    BOOKING_FAILED("booking-failed");
+    BOOKING_FAILED("booking-failed"),
+    PAYMENT_REFUNDED("payment-refunded");
 
     private final String slug;
 

@@ -5,6 +5,7 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.PaymentRefunded;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
 import com.wimd.notification.inapp.persistence.InAppNotification;
@@ -47,6 +48,12 @@ public class BookingNotifications {
         BookingFailed event = envelope.payload();
         return record(envelope, event.client(), NotificationKind.BOOKING_FAILED, Template.BOOKING_FAILED,
                 messages.failedInApp(event));
+    }
+
+    public Uni<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> envelope) {
+        PaymentRefunded event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.PAYMENT_REFUNDED, Template.PAYMENT_REFUNDED,
+                messages.refundedInApp(event));
     }
 
     private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,

@@ -4,6 +4,8 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingType;
 import com.wimd.events.Client;
+import com.wimd.events.Money;
+import com.wimd.events.PaymentRefunded;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -57,5 +59,24 @@ class BookingMessagesTest {
         BookingMessages.InApp inApp = messages.failedInApp(new BookingFailed(UUID.randomUUID(), ALICE, null, null));
 
         assertThat(inApp.body()).isEqualTo("We could not book your call: an unexpected problem. Please pick another time.");
+    }
+
+    @Test
+    void a_refund_says_how_much_went_back_for_which_call_and_when_it_shows() {
+        BookingMessages.Email email = messages.refundedEmail(new PaymentRefunded(UUID.randomUUID(), "pi_1", "re_1",
+                new Money(15000, "USD"), "the booking failed", ALICE, START));
+
+        assertThat(email.subject()).isEqualTo("Your payment was refunded: 150.00 USD");
+        assertThat(email.text())
+                .contains("We refunded 150.00 USD to your card for your call on Monday, December 7, 2026 at 10:00 AM EST (the booking failed).")
+                .contains("5 to 10 business days")
+                .contains("https://coach.example/book");
+    }
+
+    @Test
+    void amounts_use_their_currencys_decimals() {
+        assertThat(Amounts.format(new Money(50000, "CAD"))).isEqualTo("500.00 CAD");
+        assertThat(Amounts.format(new Money(7505, "USD"))).isEqualTo("75.05 USD");
+        assertThat(Amounts.format(new Money(1500, "JPY"))).isEqualTo("1500 JPY");
     }
 }

@@ -5,6 +5,8 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.Money;
+import com.wimd.events.PaymentRefunded;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.infra.test.TestTokens;
@@ -150,6 +152,33 @@ class BookingOutcomeNotificationsTest {
         assertThat(notifications.getString("[0].kind")).isEqualTo("BOOKING_FAILED");
         assertThat(notifications.getString("[0].title")).isEqualTo("We could not book your call");
         assertThat(notifications.getString("[0].body")).contains("the calendar is unavailable", "pick another time");
+    }
+
+    @Test
+    void a_refund_tells_the_client_how_much_went_back_and_for_which_call() throws Exception {
+        Client erin = Events.client("erin");
+        EventEnvelope<PaymentRefunded> refunded = Events.refunded(erin, Events.MONDAY_10_AM_TORONTO,
+                new Money(15000, "CAD"), "the coach's calendar could not take the booking");
+        UUID booking = refunded.payload().bookingId();
+
+        kafka.publish(refunded);
+        kafka.publish(refunded); // redelivered: still one email
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        List<MimeMessage> received = Mailbox.to(erin.email());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Your payment was refunded: 150.00 CAD");
+        assertThat(Mailbox.body(received.get(0), "text/plain"))
+                .contains("We refunded 150.00 CAD to your card for your call on Monday, December 7, 2026 at 10:00 AM EST")
+                .contains("the coach's calendar could not take the booking")
+                .contains("5 to 10 business days");
+        assertThat(Database.rows("select template from notification_log where booking_id = ? and channel = 'EMAIL'", booking))
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("template", "payment-refunded"));
+
+        JsonPath notifications = notificationsOf(erin.userId());
+        assertThat(notifications.getList("$")).hasSize(1);
+        assertThat(notifications.getString("[0].kind")).isEqualTo("PAYMENT_REFUNDED");
+        assertThat(notifications.getString("[0].body")).contains("150.00 CAD");
     }
 
     @Test

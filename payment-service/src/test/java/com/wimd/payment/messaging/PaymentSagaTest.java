@@ -141,6 +141,25 @@ class PaymentSagaTest {
     }
 
     @Test
+    void a_payment_whose_webhook_never_came_is_found_by_asking_the_gateway_again() {
+        String intent = Clients.startPayment("ravi", "single", "CAD");
+        BookingRequested booking = Events.paidBooking("ravi", intent);
+        request(booking);
+        await().atMost(PATIENCE).until(() -> "WAITING".equals(
+                Database.text("select status from payment_requests where correlation_id = ?", booking.bookingId())));
+
+        // the gateway takes the payment, but its webhook never reaches us
+        assertThat(Database.update("update sandbox_intents set status = 'succeeded', payment_method_id = 'pm_lost_webhook' "
+                + "where id = ?", intent)).isEqualTo(1);
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(kafka.eventsFor(Topics.PAYMENT_SUCCEEDED, booking.bookingId())).hasSize(1));
+        assertThat(Database.text("select status from payments where payment_intent_id = ?", intent)).isEqualTo("SUCCEEDED");
+        assertThat(Database.text("select payment_method_id from payments where payment_intent_id = ?", intent))
+                .as("the saved card, for later fees").isEqualTo("pm_lost_webhook");
+    }
+
+    @Test
     void a_failed_booking_that_was_paid_is_refunded_exactly_once_even_if_told_twice() {
         String intent = paidIntent("rosa");
         BookingRequested booking = Events.paidBooking("rosa", intent);
@@ -165,6 +184,8 @@ class PaymentSagaTest {
                     assertThat(refunded.amount()).isEqualTo(new Money(15000, "CAD"));
                     assertThat(refunded.refundId()).startsWith("re_sandbox_");
                     assertThat(refunded.reason()).isEqualTo("calendar refused");
+                    assertThat(refunded.client()).as("the client is told").isEqualTo(booking.client());
+                    assertThat(refunded.slotStart()).isEqualTo(booking.slotStart());
                     assertThat(e.causationId()).isEqualTo(failed.eventId());
                 }));
         assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", intent)).isEqualTo(1);

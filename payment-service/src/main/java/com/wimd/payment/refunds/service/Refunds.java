@@ -1,5 +1,7 @@
 package com.wimd.payment.refunds.service;
 
+import com.wimd.events.BookingRequested;
+import com.wimd.events.EventCodec;
 import com.wimd.events.Money;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.payment.db.Db;
@@ -123,10 +125,19 @@ public class Refunds {
                     Uni<Integer> step = Db.execute("update payment_requests set status = 'REFUNDED', updated_at = ?1 where correlation_id = ?2",
                             now, correlationId);
                     Uni<Void> announce = refund.kind == PaymentRequest.Kind.BOOKING
-                            ? outbox.add(Envelopes.causedBy(new PaymentRefunded(correlationId, refund.paymentIntentId, done.id(),
-                            new Money(refund.amountMinor, refund.currency), refund.reason), refund.causeEventId, now))
+                            ? PaymentRequest.<PaymentRequest>findById(correlationId).chain(request -> outbox.add(
+                            Envelopes.causedBy(refunded(refund, done, request), refund.causeEventId, now)))
                             : Uni.createFrom().voidItem(); // the contract has no refund event for packages yet
                     return payment.chain(() -> step).chain(() -> announce);
                 });
+    }
+
+    /** The event telling the booking, and the client, that their money is back. */
+    private static PaymentRefunded refunded(RefundRecord refund, GatewayRefund done, PaymentRequest request) {
+        BookingRequested booking = request == null || request.requestEvent == null ? null
+                : EventCodec.decode(request.requestEvent).payload() instanceof BookingRequested b ? b : null;
+        return new PaymentRefunded(refund.correlationId, refund.paymentIntentId, done.id(),
+                new Money(refund.amountMinor, refund.currency), refund.reason,
+                booking == null ? null : booking.client(), booking == null ? null : booking.slotStart());
     }
 }
