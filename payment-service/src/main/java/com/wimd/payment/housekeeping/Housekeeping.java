@@ -6,9 +6,13 @@ import com.wimd.events.Money;
 import com.wimd.payment.db.Db;
 import com.wimd.support.work.BackgroundLoop;
 import com.wimd.payment.gateway.GatewayException;
+import com.wimd.payment.gateway.GatewayIntent;
+import com.wimd.payment.gateway.IntentStatus;
 import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
+import com.wimd.payment.verification.domain.PaymentStep;
+import com.wimd.payment.verification.persistence.PaymentRequest;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.payment.webhook.service.StripeEvents;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,14 +21,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Finishes what could not be finished at once: refunds left pending (a crash, the gateway down), requests whose
- * intent could not be looked up, fees not yet known when the payment succeeded.
+ * intent could not be looked up, intents whose webhook never came, fees not yet known when the payment succeeded.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -35,11 +41,17 @@ public class Housekeeping {
     private final Refunds refunds;
     private final PaymentSteps steps;
     private final PaymentGateway gateway;
+    private final StripeEvents events;
+    private final HousekeepingConfig config;
+    private final Clock clock;
     private final Duration interval;
     private BackgroundLoop loop;
 
-    public Housekeeping(Refunds refunds, PaymentSteps steps, PaymentGateway gateway,
-                        HousekeepingConfig config) {
+    public Housekeeping(Refunds refunds, PaymentSteps steps, PaymentGateway gateway, StripeEvents events,
+                        HousekeepingConfig config, Clock clock) {
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
         this.refunds = refunds;
         this.steps = steps;
         this.gateway = gateway;
@@ -62,7 +74,40 @@ public class Housekeeping {
     public void runOnce() {
         refunds.carryOutPendingOlderThan(GRACE);
         steps.verifyUnverified(GRACE);
+        recheckWaiting();
         fillInFees();
+    }
+
+    /**
+     * Intents that still wait for their webhook after {@code waiting-recheck}: the gateway is asked, and what it
+     * says now is applied exactly as the webhook would have been (the webhook arriving later changes nothing).
+     * Each is asked at most once per {@code waiting-recheck}, and not at all after {@code waiting-give-up}.
+     */
+    void recheckWaiting() {
+        Instant now = clock.instant();
+        List<PaymentRequest> waiting = Db.session(() -> PaymentRequest.<PaymentRequest>find(
+                "status = ?1 and updatedAt < ?2 and createdAt > ?3 order by updatedAt", PaymentStep.Status.WAITING,
+                now.minus(config.waitingRecheck()), now.minus(config.waitingGiveUp())).page(0, 20).list());
+        for (PaymentRequest row : waiting) {
+            if (!(steps.lookUp(row.paymentIntentId) instanceof PaymentSteps.Found found)) {
+                continue; // the gateway is unreachable: next round
+            }
+            Optional<GatewayIntent> intent = found.intent();
+            IntentStatus status = intent.map(GatewayIntent::intentStatus).orElse(IntentStatus.CANCELED);
+            if (status == IntentStatus.SUCCEEDED) {
+                LOG.warnf("%s succeeded but its webhook never came; applying it now", row.paymentIntentId);
+                Optional<Money> fee = events.feeOf(row.paymentIntentId);
+                Db.transaction(() -> events.succeeded(intent.get(), fee));
+                events.carryOutRefund(row.paymentIntentId);
+            } else if (intent.isPresent() && (status == IntentStatus.CANCELED || intent.get().lastError() != null)) {
+                LOG.warnf("%s failed but its webhook never came; applying it now", row.paymentIntentId);
+                Db.transaction(() -> events.failed(intent.get(), status == IntentStatus.CANCELED));
+            }
+            // still waiting (or gone from the gateway): ask again after waiting-recheck
+            Db.transaction(() -> Db.execute(
+                    "update payment_requests set updated_at = ?1 where correlation_id = ?2 and status = 'WAITING'",
+                    clock.instant(), row.correlationId).replaceWithVoid());
+        }
     }
 
     private void fillInFees() {

@@ -11,4 +11,15 @@ public interface HousekeepingConfig {
     /** Pause between two rounds. */
     @WithDefault("PT5S")
     Duration interval();
+
+    /**
+     * How long a verified intent may wait for its webhook before we ask the gateway ourselves (a webhook can
+     * be lost: an outage on our side outlasting Stripe's retries, a misconfigured endpoint), and how often after.
+     */
+    @WithDefault("PT1M")
+    Duration waitingRecheck();
+
+    /** After this long we stop asking about an intent that never completed. */
+    @WithDefault("P1D")
+    Duration waitingGiveUp();
 }

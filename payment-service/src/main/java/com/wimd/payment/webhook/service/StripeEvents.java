@@ -62,10 +62,7 @@ public class StripeEvents {
             }
             case "payment_intent.payment_failed", "payment_intent.canceled" -> {
                 GatewayIntent intent = StripeGateway.view(object(event, PaymentIntent.class));
-                boolean canceled = event.getType().endsWith("canceled");
-                String reason = canceled ? "the payment was canceled"
-                        : "the payment failed: " + (intent.lastError() == null ? "declined" : intent.lastError());
-                yield once(event, () -> failed(intent, reason, canceled));
+                yield once(event, () -> failed(intent, event.getType().endsWith("canceled")));
             }
             case "charge.refunded" -> {
                 Charge charge = object(event, Charge.class);
@@ -78,7 +75,11 @@ public class StripeEvents {
         };
     }
 
-    private Uni<Void> succeeded(GatewayIntent intent, Optional<Money> fee) {
+    /**
+     * In the caller's transaction: the intent succeeded (a webhook said so, or the gateway when asked again);
+     * our record and the step waiting on it follow. Safe to repeat.
+     */
+    public Uni<Void> succeeded(GatewayIntent intent, Optional<Money> fee) {
         Instant now = clock.instant();
         return payments.ensure(intent).chain(() -> Payment.byIntentForUpdate(intent.id())).chain(payment -> {
             if (payment == null) {
@@ -96,7 +97,10 @@ public class StripeEvents {
         });
     }
 
-    private Uni<Void> failed(GatewayIntent intent, String reason, boolean canceled) {
+    /** In the caller's transaction: the intent's payment failed or it was canceled. Safe to repeat. */
+    public Uni<Void> failed(GatewayIntent intent, boolean canceled) {
+        String reason = canceled ? "the payment was canceled"
+                : "the payment failed: " + (intent.lastError() == null ? "declined" : intent.lastError());
         return Payment.byIntentForUpdate(intent.id()).chain(payment -> {
             if (payment == null || payment.status.isFinal()) {
                 return Uni.createFrom().voidItem(); // not ours, or an older event than the success we have
@@ -114,7 +118,8 @@ public class StripeEvents {
         payment.netMinor = fee.currency().equals(payment.currency) ? payment.amountMinor - fee.amountMinor() : null;
     }
 
-    private Optional<Money> feeOf(String paymentIntentId) {
+    /** Blocking: the fee, if the gateway can tell it now (housekeeping asks again later if not). */
+    public Optional<Money> feeOf(String paymentIntentId) {
         try {
             return gateway.feeOf(paymentIntentId);
         } catch (GatewayException e) {
@@ -131,7 +136,7 @@ public class StripeEvents {
     }
 
     /** A payment that succeeded for a booking that had failed is given back at once. */
-    private void carryOutRefund(String paymentIntentId) {
+    public void carryOutRefund(String paymentIntentId) {
         UUID owner = Db.session(() -> Payment.byIntent(paymentIntentId)
                 .map(p -> p == null ? null : p.bookingId != null ? p.bookingId : p.packageId));
         if (owner != null) {
