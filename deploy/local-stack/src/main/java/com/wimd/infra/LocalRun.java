@@ -1,6 +1,7 @@
 package com.wimd.infra;
 
 import com.wimd.events.Topics;
+import com.wimd.infra.ingress.Ingress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class LocalRun {
         int postgresPort = Integer.getInteger("postgres.port", 15432);
         int kafkaPort = Integer.getInteger("kafka.port", 19092);
         int keycloakPort = Integer.getInteger("keycloak.port", 8180);
+        int ingressPort = Integer.getInteger("ingress.port", 8080);
 
         List<AutoCloseable> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -61,12 +63,19 @@ public final class LocalRun {
                 keycloakPort, logs);
         started.add(keycloak);
 
+        step("the ingress on port " + ingressPort + " (one origin for every service's public paths)");
+        started.add(Ingress.start(ingressPort, spec -> "http://127.0.0.1:" + spec.localPort()));
+
         step("the four services");
         List<QuarkusService> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
             if (spec == ServiceSpec.NOTIFICATION) {
                 config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
+            }
+            if (spec == ServiceSpec.PAYMENT) {
+                // the sandbox's webhooks come in through the ingress, as Stripe's do
+                config.put("payment.sandbox.webhook-url", "http://127.0.0.1:" + ingressPort + "/booking/stripe-webhook");
             }
             QuarkusService service = QuarkusService.start(spec, root, spec.localPort(), config, logs);
             started.add(service);
@@ -80,6 +89,7 @@ public final class LocalRun {
 
                 The coach booking platform is running.
 
+                  ingress (one origin)  http://127.0.0.1:%d   (routes /booking, /payments, /notifications)
                   booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
                   payment-service       http://127.0.0.1:8082   (Stripe sandbox: pay with test card 4242 4242 4242 4242)
                   calendar-service      http://127.0.0.1:8083   (local calendar: no Google key configured)
@@ -93,10 +103,10 @@ public final class LocalRun {
                       %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                     curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                       -d '{"scheduled_datetime":"<a weekday>T10:00:00","backup_datetime":"<a weekday>T11:00:00","user_phone":"(416) 555-0199","promo_code":"WIMD25"}' \\
-                      http://127.0.0.1:8081/booking/create-free
+                      http://127.0.0.1:%d/booking/create-free
 
                   Logs: .local/logs    Data: .local (delete it to start afresh)    Stop: Ctrl-C
-                """.formatted(keycloakPort, keycloak.realmUrl()));
+                """.formatted(ingressPort, keycloakPort, keycloak.realmUrl(), ingressPort));
         stopped.await();
     }
 
