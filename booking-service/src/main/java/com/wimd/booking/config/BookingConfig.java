@@ -32,9 +32,9 @@ public interface BookingConfig {
     @WithDefault("PT15M")
     java.time.Duration paymentHold();
 
-    /** How often the reaper looks for expired holds (read by its @Scheduled). */
-    @WithDefault("30s")
-    String paymentHoldCheck();
+    /** How often the reaper looks for expired holds. */
+    @WithDefault("PT30S")
+    java.time.Duration paymentHoldCheck();
 
     /** How long a package purchase request waits for the payment's verification before answering 202. */
     @WithDefault("PT10S")

@@ -8,17 +8,13 @@ import com.wimd.infra.PostgresServer;
 import com.wimd.infra.QuarkusService;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.GoogleCalendarFake;
+import com.wimd.infra.test.Sql;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,7 +85,7 @@ final class RunningSystem {
                     "calendar.max-attempts", "2",
                     "calendar.retry-backoff", "PT0.1S");
             // a short hold, so the test of a payment that never arrives does not wait 15 minutes
-            case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.payment-hold-check", "1s");
+            case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.payment-hold-check", "PT1S");
             case NOTIFICATION -> Map.of(
                     "quarkus.mailer.mock", "false",
                     "quarkus.mailer.host", "127.0.0.1",
@@ -106,18 +102,7 @@ final class RunningSystem {
     }
 
     long count(ServiceSpec spec, String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(spec.database()), PostgresServer.USER,
-                PostgresServer.PASSWORD); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).count(sql, args);
     }
 
     /** The tail of a service's log, to explain a failure. */

@@ -5,11 +5,14 @@ import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.domain.StepStatus;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.config.BookingConfig;
+import com.wimd.support.work.BackgroundLoop;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,7 +35,21 @@ public class PaymentHoldReaper {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${booking.payment-hold-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    private BackgroundLoop loop;
+
+    void start(@Observes StartupEvent event) {
+        loop = BackgroundLoop.start("payment-hold-reaper", config.paymentHoldCheck(), () -> {
+            releaseExpiredHolds();
+            return false;
+        }, LOG);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
     void releaseExpiredHolds() throws Throwable {
         Instant now = clock.instant();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Appointment.<Appointment>list(

@@ -1,0 +1,89 @@
+package com.wimd.infra.test;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plain JDBC on a real test database: to arrange a case, and to check what an API does not show. */
+public final class Sql {
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    public Sql(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The database of the service under test in a {@code @QuarkusTest} (its JDBC URL, as Flyway uses it). */
+    public static Sql ofServiceUnderTest() {
+        return new Sql(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                "postgres", "postgres");
+    }
+
+    public int update(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = prepare(c, sql, args)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row, each as column label to value, in the query's order. */
+    public List<Map<String, Object>> rows(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, or null if there is none. */
+    public Object value(String sql, Object... args) {
+        List<Map<String, Object>> rows = rows(sql, args);
+        return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
+    }
+
+    /** A number (a count, say); 0 if there is no row or it is null. */
+    public long count(String sql, Object... args) {
+        Object value = value(sql, args);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    public String text(String sql, Object... args) {
+        Object value = value(sql, args);
+        return value == null ? null : value.toString();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+        return s;
+    }
+}
