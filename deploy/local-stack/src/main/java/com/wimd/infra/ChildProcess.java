@@ -60,10 +60,16 @@ public final class ChildProcess implements AutoCloseable {
      */
     public String threadDump() {
         try {
+            Path out = Files.createTempFile("threads", ".txt");
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
-            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            jcmd.waitFor(30, TimeUnit.SECONDS);
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return "(jcmd did not answer within 30 s)";
+            }
+            String dump = Files.readString(out, StandardCharsets.UTF_8);
+            Files.deleteIfExists(out);
             String ours = Arrays.stream(dump.split("\n\n"))
                     .filter(thread -> thread.contains("com.wimd."))
                     .collect(Collectors.joining("\n\n"));

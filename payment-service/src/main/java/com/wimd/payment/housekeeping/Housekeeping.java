@@ -7,7 +7,6 @@ import com.wimd.payment.db.Db;
 import com.wimd.support.work.BackgroundLoop;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
-import com.wimd.payment.gateway.IntentStatus;
 import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
@@ -89,24 +88,41 @@ public class Housekeeping {
                 "status = ?1 and updatedAt < ?2 and createdAt > ?3 order by updatedAt", PaymentStep.Status.WAITING,
                 now.minus(config.waitingRecheck()), now.minus(config.waitingGiveUp())).page(0, 20).list());
         for (PaymentRequest row : waiting) {
-            if (!(steps.lookUp(row.paymentIntentId) instanceof PaymentSteps.Found found)) {
-                continue; // the gateway is unreachable: next round
+            try {
+                recheck(row);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not re-check %s; next time", row.paymentIntentId);
             }
-            Optional<GatewayIntent> intent = found.intent();
-            IntentStatus status = intent.map(GatewayIntent::intentStatus).orElse(IntentStatus.CANCELED);
-            if (status == IntentStatus.SUCCEEDED) {
-                LOG.warnf("%s succeeded but its webhook never came; applying it now", row.paymentIntentId);
-                Optional<Money> fee = events.feeOf(row.paymentIntentId);
-                Db.transaction(() -> events.succeeded(intent.get(), fee));
-                events.carryOutRefund(row.paymentIntentId);
-            } else if (intent.isPresent() && (status == IntentStatus.CANCELED || intent.get().lastError() != null)) {
-                LOG.warnf("%s failed but its webhook never came; applying it now", row.paymentIntentId);
-                Db.transaction(() -> events.failed(intent.get(), status == IntentStatus.CANCELED));
-            }
-            // still waiting (or gone from the gateway): ask again after waiting-recheck
+            // asked (answered or not): not again before waiting-recheck, so one bad row cannot hold up the rest
             Db.transaction(() -> Db.execute(
                     "update payment_requests set updated_at = ?1 where correlation_id = ?2 and status = 'WAITING'",
                     clock.instant(), row.correlationId).replaceWithVoid());
+        }
+    }
+
+    private void recheck(PaymentRequest row) {
+        if (!(steps.lookUp(row.paymentIntentId) instanceof PaymentSteps.Found found) || found.intent().isEmpty()) {
+            return; // the gateway is unreachable, or no longer knows the intent
+        }
+        GatewayIntent intent = found.intent().get();
+        switch (intent.intentStatus()) {
+            case SUCCEEDED -> {
+                LOG.warnf("%s succeeded but its webhook never came; applying it now", row.paymentIntentId);
+                Optional<Money> fee = events.feeOf(row.paymentIntentId);
+                Db.transaction(() -> events.succeeded(intent, fee));
+                events.carryOutRefund(row.paymentIntentId);
+            }
+            case CANCELED -> {
+                LOG.warnf("%s was canceled but its webhook never came; applying it now", row.paymentIntentId);
+                Db.transaction(() -> events.failed(intent, true));
+            }
+            case AWAITING_PAYMENT -> {
+                if (intent.lastError() != null) {
+                    LOG.warnf("%s failed but its webhook never came; applying it now", row.paymentIntentId);
+                    Db.transaction(() -> events.failed(intent, false));
+                }
+            }
+            case PROCESSING -> { } // the bank has not answered yet
         }
     }
 

@@ -108,6 +108,17 @@ class FreeBookingTest {
     }
 
     @Test
+    void behind_the_ingress_the_status_location_names_the_public_host_not_the_services() {
+        Response response = given().auth().oauth2(TestTokens.client(ALICE)).contentType(ContentType.JSON)
+                .header("X-Forwarded-Host", "coach.example").header("X-Forwarded-Proto", "https")
+                .body(body(Slots.next(), Slots.next(), "(416) 555-0199")).post("/booking/create-free");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+        assertThat(response.header("Location"))
+                .isEqualTo("https://coach.example/booking/" + response.jsonPath().getString("booking_id"));
+    }
+
+    @Test
     void the_calendar_event_confirms_the_booking_once_even_when_the_event_is_delivered_twice() {
         UUID booking = bookOk(ALICE, Slots.next());
         EventEnvelope<CalendarEventCreated> created = EventEnvelope.first(

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
@@ -28,17 +29,20 @@ import java.util.function.Function;
  */
 public final class Ingress implements AutoCloseable {
 
-    /** Headers that belong to one hop, or that the HTTP client sets itself. */
+    /** Headers that belong to one hop, that the HTTP client sets itself, or that only we may set (forwarding). */
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host",
-            "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer");
+            "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer",
+            "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for");
 
     private final HttpServer server;
+    private final ExecutorService workers;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final Function<ServiceSpec, String> baseUrls;
 
-    private Ingress(HttpServer server, Function<ServiceSpec, String> baseUrls) {
+    private Ingress(HttpServer server, ExecutorService workers, Function<ServiceSpec, String> baseUrls) {
         this.server = server;
+        this.workers = workers;
         this.baseUrls = baseUrls;
     }
 
@@ -46,13 +50,14 @@ public final class Ingress implements AutoCloseable {
     public static Ingress start(int port, Function<ServiceSpec, String> baseUrls) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-            Ingress ingress = new Ingress(server, baseUrls);
-            server.createContext("/", ingress::proxy);
-            server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
                 Thread t = new Thread(r, "ingress");
                 t.setDaemon(true);
                 return t;
-            }));
+            });
+            Ingress ingress = new Ingress(server, workers, baseUrls);
+            server.createContext("/", ingress::proxy);
+            server.setExecutor(workers);
             server.start();
             return ingress;
         } catch (IOException e) {
@@ -86,8 +91,10 @@ public final class Ingress implements AutoCloseable {
                     header.getValue().forEach(v -> request.header(header.getKey(), v));
                 }
             }
-            request.header("X-Forwarded-Host", exchange.getRequestHeaders().getFirst("Host") == null
-                    ? "127.0.0.1:" + port() : exchange.getRequestHeaders().getFirst("Host"));
+            // the services build absolute URLs (Location) from these: the host the client asked for, not theirs
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            request.header("X-Forwarded-Host", host == null ? "127.0.0.1:" + port() : host);
+            request.header("X-Forwarded-Proto", "http");
             HttpResponse<byte[]> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -126,5 +133,6 @@ public final class Ingress implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -40,6 +40,8 @@ class IngressTest {
                 String echo = spec + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
                         + " sig=" + exchange.getRequestHeaders().getFirst("Stripe-Signature")
                         + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
+                        + " fwd=" + exchange.getRequestHeaders().get("X-Forwarded-Host")
+                        + "/" + exchange.getRequestHeaders().getFirst("X-Forwarded-Proto")
                         + " body=" + new String(body, StandardCharsets.UTF_8);
                 byte[] answer = echo.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
@@ -76,19 +78,27 @@ class IngressTest {
                 .header("Stripe-Signature", "t=1,v1=abc").POST(HttpRequest.BodyPublishers.ofString(raw)));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("PAYMENT POST /booking/stripe-webhook sig=t=1,v1=abc auth=null body=" + raw);
+        assertThat(response.body()).isEqualTo("PAYMENT POST /booking/stripe-webhook sig=t=1,v1=abc auth=null fwd=[127.0.0.1:"
+                + ingress.port() + "]/http body=" + raw);
     }
 
     @Test
     void each_path_goes_to_the_service_that_owns_it_with_its_query_and_token() throws Exception {
         assertThat(send(at("/booking/create-free?x=1").header("Authorization", "Bearer t")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).body())
-                .isEqualTo("BOOKING POST /booking/create-free?x=1 sig=null auth=Bearer t body={}");
+                .isEqualTo("BOOKING POST /booking/create-free?x=1 sig=null auth=Bearer t fwd=[127.0.0.1:" + ingress.port()
+                        + "]/http body={}");
         assertThat(send(at("/booking/admin/payments").GET()).body()).startsWith("PAYMENT GET /booking/admin/payments ");
         assertThat(send(at("/booking/admin/appointments").GET()).body()).startsWith("BOOKING GET /booking/admin/appointments ");
         assertThat(send(at("/payments/intents").GET()).body()).startsWith("PAYMENT GET /payments/intents ");
         assertThat(send(at("/notifications").GET()).body()).startsWith("NOTIFICATION GET /notifications ");
         assertThat(send(at("/").GET()).body()).startsWith("BOOKING GET / ");
+    }
+
+    @Test
+    void the_service_sees_the_public_host_once_even_if_the_client_claims_another() throws Exception {
+        assertThat(send(at("/booking/x").header("X-Forwarded-Host", "evil.example").GET()).body())
+                .contains("fwd=[127.0.0.1:" + ingress.port() + "]/http");
     }
 
     @Test
@@ -112,7 +122,8 @@ class IngressTest {
     @Test
     void docker_composes_nginx_routes_are_the_same_as_the_local_ingress() throws IOException {
         String nginx = Files.readString(Path.of("../ingress/nginx.conf"));
-        Matcher location = Pattern.compile("location (\\S+) \\{ proxy_pass http://([a-z-]+):(\\d+); }").matcher(nginx);
+        Matcher location = Pattern.compile(
+                "location (\\S+) \\{ set \\$upstream http://([a-z-]+):(\\d+); proxy_pass \\$upstream; }").matcher(nginx);
         Map<String, String> configured = new LinkedHashMap<>();
         while (location.find()) {
             ServiceSpec spec = ServiceSpec.valueOf(location.group(2).replace("-service", "").toUpperCase());
@@ -122,5 +133,6 @@ class IngressTest {
         Map<String, String> expected = new LinkedHashMap<>();
         Routes.ALL.forEach(r -> expected.put(r.prefix(), r.service().name()));
         assertThat(configured).isEqualTo(expected);
+        assertThat(nginx).as("the services see the public host").contains("proxy_set_header X-Forwarded-Host $http_host;");
     }
 }
