@@ -10,6 +10,7 @@ import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
+import com.wimd.payment.verification.domain.IntentOutcome;
 import com.wimd.payment.verification.domain.PaymentStep;
 import com.wimd.payment.verification.persistence.PaymentRequest;
 import com.wimd.payment.verification.service.PaymentSteps;
@@ -105,24 +106,15 @@ public class Housekeeping {
             return; // the gateway is unreachable, or no longer knows the intent
         }
         GatewayIntent intent = found.intent().get();
-        switch (intent.intentStatus()) {
-            case SUCCEEDED -> {
-                LOG.warnf("%s succeeded but its webhook never came; applying it now", row.paymentIntentId);
-                Optional<Money> fee = events.feeOf(row.paymentIntentId);
-                Db.transaction(() -> events.succeeded(intent, fee));
-                events.carryOutRefund(row.paymentIntentId);
-            }
-            case CANCELED -> {
-                LOG.warnf("%s was canceled but its webhook never came; applying it now", row.paymentIntentId);
-                Db.transaction(() -> events.failed(intent, true));
-            }
-            case AWAITING_PAYMENT -> {
-                if (intent.lastError() != null) {
-                    LOG.warnf("%s failed but its webhook never came; applying it now", row.paymentIntentId);
-                    Db.transaction(() -> events.failed(intent, false));
-                }
-            }
-            case PROCESSING -> { } // the bank has not answered yet
+        IntentOutcome outcome = IntentOutcome.of(intent);
+        if (outcome instanceof IntentOutcome.Paid) {
+            LOG.warnf("%s succeeded but its webhook never came; applying it now", row.paymentIntentId);
+            Optional<Money> fee = events.feeOf(row.paymentIntentId);
+            Db.transaction(() -> events.succeeded(intent, fee));
+            events.carryOutRefund(row.paymentIntentId);
+        } else if (outcome instanceof IntentOutcome.Failed failed) {
+            LOG.warnf("%s failed (%s) but its webhook never came; applying it now", row.paymentIntentId, failed.reason());
+            Db.transaction(() -> events.failed(intent, failed));
         }
     }
 

@@ -2,7 +2,6 @@ package com.wimd.payment.verification.domain;
 
 import com.wimd.events.Money;
 import com.wimd.payment.gateway.GatewayIntent;
-import com.wimd.payment.gateway.IntentStatus;
 import com.wimd.payment.pricing.domain.PriceList;
 import com.wimd.payment.pricing.domain.Product;
 
@@ -72,14 +71,10 @@ public final class IntentVerification {
         if (alreadyPaysFor != null && !alreadyPaysFor.equals(claim.correlationId())) {
             return new Rejected("the payment already pays for another booking or package");
         }
-        IntentStatus status = succeededHere ? IntentStatus.SUCCEEDED : found.intentStatus();
-        return switch (status) {
-            case SUCCEEDED -> new Accepted(true);
-            case CANCELED -> new PaymentFailed("the payment was canceled");
-            case PROCESSING -> new Accepted(false);
-            case AWAITING_PAYMENT -> found.lastError() != null
-                    ? new PaymentFailed("the payment failed: " + found.lastError())
-                    : new Accepted(false);
-        };
+        IntentOutcome outcome = succeededHere ? new IntentOutcome.Paid() : IntentOutcome.of(found);
+        if (outcome instanceof IntentOutcome.Failed failed) {
+            return new PaymentFailed(failed.reason());
+        }
+        return new Accepted(outcome instanceof IntentOutcome.Paid);
     }
 }

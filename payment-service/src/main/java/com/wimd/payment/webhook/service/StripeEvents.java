@@ -15,6 +15,7 @@ import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
 import com.wimd.payment.intents.service.PaymentRecords;
 import com.wimd.payment.refunds.service.Refunds;
+import com.wimd.payment.verification.domain.IntentOutcome;
 import com.wimd.payment.verification.domain.PaymentStep;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.support.problem.ProblemType;
@@ -62,7 +63,9 @@ public class StripeEvents {
             }
             case "payment_intent.payment_failed", "payment_intent.canceled" -> {
                 GatewayIntent intent = StripeGateway.view(object(event, PaymentIntent.class));
-                yield once(event, () -> failed(intent, event.getType().endsWith("canceled")));
+                IntentOutcome.Failed outcome = event.getType().endsWith("canceled")
+                        ? IntentOutcome.canceled() : IntentOutcome.declined(intent.lastError());
+                yield once(event, () -> failed(intent, outcome));
             }
             case "charge.refunded" -> {
                 Charge charge = object(event, Charge.class);
@@ -98,9 +101,9 @@ public class StripeEvents {
     }
 
     /** In the caller's transaction: the intent's payment failed or it was canceled. Safe to repeat. */
-    public Uni<Void> failed(GatewayIntent intent, boolean canceled) {
-        String reason = canceled ? "the payment was canceled"
-                : "the payment failed: " + (intent.lastError() == null ? "declined" : intent.lastError());
+    public Uni<Void> failed(GatewayIntent intent, IntentOutcome.Failed outcome) {
+        boolean canceled = outcome.canceled();
+        String reason = outcome.reason();
         return Payment.byIntentForUpdate(intent.id()).chain(payment -> {
             if (payment == null || payment.status.isFinal()) {
                 return Uni.createFrom().voidItem(); // not ours, or an older event than the success we have
