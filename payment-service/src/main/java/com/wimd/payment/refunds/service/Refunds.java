@@ -1,7 +1,6 @@
 package com.wimd.payment.refunds.service;
 
 import com.wimd.events.BookingRequested;
-import com.wimd.events.EventCodec;
 import com.wimd.events.Money;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.payment.db.Db;
@@ -23,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -122,22 +122,23 @@ public class Refunds {
                     Uni<Integer> payment = Db.execute("""
                                     update payments set refunded_minor = least(amount_minor, refunded_minor + ?1)
                                     where payment_intent_id = ?2""", refund.amountMinor, refund.paymentIntentId);
-                    Uni<Integer> step = Db.execute("update payment_requests set status = 'REFUNDED', updated_at = ?1 where correlation_id = ?2",
-                            now, correlationId);
-                    Uni<Void> announce = refund.kind == PaymentRequest.Kind.BOOKING
-                            ? PaymentRequest.<PaymentRequest>findById(correlationId).chain(request -> outbox.add(
-                            Envelopes.causedBy(refunded(refund, done, request), refund.causeEventId, now)))
-                            : Uni.createFrom().voidItem(); // the contract has no refund event for packages yet
-                    return payment.chain(() -> step).chain(() -> announce);
+                    return payment.chain(() -> PaymentRequest.<PaymentRequest>findById(correlationId)).chain(request -> {
+                        if (request != null) {
+                            request.status = PaymentStep.Status.REFUNDED;
+                            request.updatedAt = now;
+                        }
+                        return refund.kind == PaymentRequest.Kind.BOOKING
+                                ? outbox.add(Envelopes.causedBy(refunded(refund, done, request), refund.causeEventId, now))
+                                : Uni.createFrom().voidItem(); // the contract has no refund event for packages yet
+                    });
                 });
     }
 
     /** The event telling the booking, and the client, that their money is back. */
     private static PaymentRefunded refunded(RefundRecord refund, GatewayRefund done, PaymentRequest request) {
-        BookingRequested booking = request == null || request.requestEvent == null ? null
-                : EventCodec.decode(request.requestEvent).payload() instanceof BookingRequested b ? b : null;
+        Optional<BookingRequested> booking = request == null ? Optional.empty() : request.booking();
         return new PaymentRefunded(refund.correlationId, refund.paymentIntentId, done.id(),
                 new Money(refund.amountMinor, refund.currency), refund.reason,
-                booking == null ? null : booking.client(), booking == null ? null : booking.slotStart());
+                booking.map(BookingRequested::client).orElse(null), booking.map(BookingRequested::slotStart).orElse(null));
     }
 }

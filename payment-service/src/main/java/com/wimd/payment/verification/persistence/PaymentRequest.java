@@ -1,5 +1,10 @@
 package com.wimd.payment.verification.persistence;
 
+import com.wimd.events.BookingRequested;
+import com.wimd.events.EventCodec;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.EventPayload;
+
 import com.wimd.payment.verification.domain.PaymentStep;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The payment step of one booking or package purchase (the saga's state on this side). */
@@ -46,6 +52,18 @@ public class PaymentRequest extends PanacheEntityBase {
     public static Uni<PaymentRequest> forUpdate(UUID correlationId) {
         return PaymentRequest.<PaymentRequest>find("correlationId", correlationId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The request event that named the intent, decoded; null until a request has arrived. */
+    public EventEnvelope<EventPayload> request() {
+        return requestEvent == null ? null : EventCodec.decode(requestEvent);
+    }
+
+    /** The booking this row pays for, as it was requested; empty for a package or before the request. */
+    public Optional<BookingRequested> booking() {
+        EventEnvelope<EventPayload> request = request();
+        return request != null && request.payload() instanceof BookingRequested booking
+                ? Optional.of(booking) : Optional.empty();
     }
 
     public PaymentStep.State state() {

@@ -85,7 +85,7 @@ public class PaymentSteps {
         }
 
         static Request of(PaymentRequest row) {
-            EventEnvelope<EventPayload> envelope = EventCodec.decode(row.requestEvent);
+            EventEnvelope<EventPayload> envelope = row.request();
             if (envelope.payload() instanceof BookingRequested) {
                 @SuppressWarnings("unchecked")
                 EventEnvelope<BookingRequested> booking = (EventEnvelope<BookingRequested>) (EventEnvelope<?>) envelope;
@@ -277,7 +277,7 @@ public class PaymentSteps {
     }
 
     private EventEnvelope<?> success(PaymentRequest row, Payment payment, Instant now) {
-        EventEnvelope<EventPayload> request = EventCodec.decode(row.requestEvent);
+        EventEnvelope<EventPayload> request = row.request();
         Money amount = new Money(payment.amountMinor, payment.currency);
         EventPayload event = request.payload() instanceof BookingRequested booking
                 ? new PaymentSucceeded(booking.bookingId(), payment.paymentIntentId, amount, booking.client(),
@@ -287,7 +287,7 @@ public class PaymentSteps {
     }
 
     private EventEnvelope<?> failure(PaymentRequest row, String reason, Instant now) {
-        EventEnvelope<EventPayload> request = EventCodec.decode(row.requestEvent);
+        EventEnvelope<EventPayload> request = row.request();
         EventPayload event = row.kind == PaymentRequest.Kind.BOOKING
                 ? new PaymentFailed(row.correlationId, row.paymentIntentId, reason)
                 : new PackagePaymentFailed(row.correlationId, row.paymentIntentId, reason);
@@ -295,6 +295,6 @@ public class PaymentSteps {
     }
 
     private static UUID causeOf(PaymentRequest row) {
-        return row.requestEvent == null ? null : EventCodec.decode(row.requestEvent).eventId();
+        return row.requestEvent == null ? null : row.request().eventId();
     }
 }
