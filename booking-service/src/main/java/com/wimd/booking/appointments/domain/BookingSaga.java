@@ -80,8 +80,7 @@ public final class BookingSaga {
                     yield new Transition(state, Effect.NONE); // a repeat while the payment's report is on its way
                 }
                 yield state.payment() == StepStatus.PENDING
-                        ? new Transition(new SagaState(state.status(), state.saga(), state.payment(), StepStatus.DONE,
-                        state.confirmation()), Effect.RECORD_CALENDAR_EVENT)
+                        ? new Transition(withCalendar(state, StepStatus.DONE), Effect.RECORD_CALENDAR_EVENT)
                         : new Transition(confirmed(state), Effect.CONFIRM);
             }
             // Too late: the booking already failed (its hold expired, say). calendar-service deletes the
@@ -92,8 +91,7 @@ public final class BookingSaga {
 
     public static Transition onCalendarEventFailed(SagaState state) {
         return switch (state.status()) {
-            case PENDING -> abort(new SagaState(state.status(), state.saga(), state.payment(), StepStatus.FAILED,
-                    state.confirmation()));
+            case PENDING -> abort(withCalendar(state, StepStatus.FAILED));
             case CONFIRMED, FAILED, REFUNDED -> new Transition(state, Effect.NONE);
         };
     }
@@ -121,7 +119,12 @@ public final class BookingSaga {
 
     /** Whether a held, unpaid booking has waited longer than the hold allows. */
     public static boolean paymentHoldExpired(Instant heldSince, Duration hold, Instant now) {
-        return !heldSince.plus(hold).isAfter(now);
+        return !heldSince.isAfter(expiredHoldsBeganBy(hold, now));
+    }
+
+    /** The latest start of a hold that has expired by {@code now} (what the reaper asks the database for). */
+    public static Instant expiredHoldsBeganBy(Duration hold, Instant now) {
+        return now.minus(hold);
     }
 
     private static SagaState confirmed(SagaState state) {
@@ -137,5 +140,9 @@ public final class BookingSaga {
 
     private static SagaState withPayment(SagaState state, StepStatus payment) {
         return new SagaState(state.status(), state.saga(), payment, state.calendar(), state.confirmation());
+    }
+
+    private static SagaState withCalendar(SagaState state, StepStatus calendar) {
+        return new SagaState(state.status(), state.saga(), state.payment(), calendar, state.confirmation());
     }
 }

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /** Releases the slots of paid bookings whose payment did not arrive within the hold (15 minutes by default). */
 @ApplicationScoped
@@ -51,12 +50,11 @@ public class PaymentHoldReaper {
     }
 
     void releaseExpiredHolds() throws Throwable {
-        Instant now = clock.instant();
+        Instant heldBy = BookingSaga.expiredHoldsBeganBy(config.paymentHold(), clock.instant());
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Appointment.<Appointment>list(
-                        "status = ?1 and paymentStep = ?2", AppointmentStatus.PENDING, StepStatus.PENDING)
-                .chain(waiting -> {
-                    List<Appointment> due = waiting.stream()
-                            .filter(a -> BookingSaga.paymentHoldExpired(a.createdAt, config.paymentHold(), now)).toList();
+                        "status = ?1 and paymentStep = ?2 and createdAt <= ?3",
+                        AppointmentStatus.PENDING, StepStatus.PENDING, heldBy)
+                .chain(due -> {
                     if (!due.isEmpty()) {
                         LOG.infof("releasing %d slot(s) whose payment did not arrive", due.size());
                     }

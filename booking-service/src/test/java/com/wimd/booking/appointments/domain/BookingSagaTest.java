@@ -109,6 +109,8 @@ class BookingSagaTest {
         java.time.Duration hold = java.time.Duration.ofMinutes(15);
         assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(14 * 60 + 59))).isFalse();
         assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(15 * 60))).isTrue();
+        assertThat(BookingSaga.expiredHoldsBeganBy(hold, held.plusSeconds(15 * 60)))
+                .as("the reaper asks for holds begun at or before this").isEqualTo(held);
         assertThat(BookingSaga.onPaymentHoldExpired(BookingSaga.start(BookingType.PAID_SINGLE)).effect())
                 .isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
         SagaState paid = BookingSaga.onPaymentSucceeded(BookingSaga.start(BookingType.PAID_SINGLE)).next();
