@@ -6,6 +6,7 @@ import com.wimd.events.Client;
 import com.wimd.events.PaymentRefunded;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 import static com.wimd.notification.content.Html.escape;
@@ -98,17 +99,20 @@ public final class BookingMessages {
     }
 
     private String refundedSentence(PaymentRefunded event) {
-        String call = event.slotStart() == null ? "your call"
-                : "your call on " + SessionTimes.full(event.slotStart(), coachZone);
+        String call = yourCall(event.slotStart());
         String reason = event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")";
         return "We refunded " + Amounts.format(event.amount()) + " to your card for " + call + reason + ".";
     }
 
     private String failedSentence(BookingFailed event) {
-        String call = event.slotStart() == null ? "your call"
-                : "your call on " + SessionTimes.full(event.slotStart(), coachZone);
+        String call = yourCall(event.slotStart());
         String reason = event.reason() == null || event.reason().isBlank() ? "an unexpected problem" : event.reason();
         return "We could not book " + call + ": " + reason + ".";
+    }
+
+    /** "your call on Monday, December 7, 2026 at 10:00 AM EST", or "your call" when the time is unknown. */
+    private String yourCall(Instant slotStart) {
+        return slotStart == null ? "your call" : "your call on " + SessionTimes.full(slotStart, coachZone);
     }
 
     private static String greeting(Client client) {

@@ -30,24 +30,23 @@ public class EmailRenderer {
 
     Mail render(PendingEmail email) {
         EventEnvelope<EventPayload> envelope = EventCodec.decode(email.eventPayload());
-        Mail mail;
-        if (envelope.payload() instanceof BookingConfirmed confirmed) {
-            BookingMessages.Email content = messages.confirmedEmail(confirmed);
+        EventPayload payload = envelope.payload();
+        BookingMessages.Email content;
+        if (payload instanceof BookingConfirmed confirmed) {
+            content = messages.confirmedEmail(confirmed);
+        } else if (payload instanceof BookingFailed failed) {
+            content = messages.failedEmail(failed);
+        } else if (payload instanceof PaymentRefunded refunded) {
+            content = messages.refundedEmail(refunded);
+        } else {
+            throw new IllegalStateException("no email template for " + envelope.eventType());
+        }
+        Mail mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
+        if (payload instanceof BookingConfirmed confirmed) {
             String invite = CalendarInvite.ics(confirmed.bookingId(), confirmed.slotStart(), confirmed.slotEnd(),
                     confirmed.client().phone(), confirmed.client().name(), email.recipient(), config.coachEmail(),
                     envelope.occurredAt());
-            mail = Mail.withText(email.recipient(), content.subject(), content.text())
-                    .setHtml(content.html())
-                    .addAttachment(CalendarInvite.FILE_NAME, invite.getBytes(StandardCharsets.UTF_8),
-                            CalendarInvite.CONTENT_TYPE);
-        } else if (envelope.payload() instanceof BookingFailed failed) {
-            BookingMessages.Email content = messages.failedEmail(failed);
-            mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
-        } else if (envelope.payload() instanceof PaymentRefunded refunded) {
-            BookingMessages.Email content = messages.refundedEmail(refunded);
-            mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
-        } else {
-            throw new IllegalStateException("no email template for " + envelope.eventType());
+            mail.addAttachment(CalendarInvite.FILE_NAME, invite.getBytes(StandardCharsets.UTF_8), CalendarInvite.CONTENT_TYPE);
         }
         return mail.setFrom(config.from()).addHeader(NOTIFICATION_ID_HEADER, email.id().toString());
     }
