@@ -39,19 +39,39 @@ class PaidBookingSagaTest {
         system = RunningSystem.get();
     }
 
-    static JsonPath paidIntent(String token, String product, String currency) {
+    static final String VISA = "4242424242424242";
+
+    /** A new PaymentIntent of the client's, not paid yet: its id. */
+    static String newIntent(String token, String product, String currency) {
         Response intent = given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
                 .contentType(ContentType.JSON).body(Map.of("product", product, "currency", currency))
                 .post("/payments/intents");
         assertThat(intent.statusCode()).as(intent.asString()).isEqualTo(201);
-        return intent.jsonPath();
+        return intent.jsonPath().getString("payment_intent_id");
     }
 
-    static void confirmWithTestCard(String token, String intentId, String card) {
-        Response confirmed = given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
+    /** The client confirms the intent with a sandbox test card, as Stripe.js would. */
+    static Response payWithCard(String token, String intentId, String card) {
+        return given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
                 .contentType(ContentType.JSON).body(Map.of("card_number", card))
                 .post("/payments/sandbox/intents/" + intentId + "/confirm");
+    }
+
+    static void confirmWithTestCard(String token, String intentId) {
+        Response confirmed = payWithCard(token, intentId, VISA);
         assertThat(confirmed.statusCode()).as(confirmed.asString()).isBetween(200, 299);
+    }
+
+    /** A PaymentIntent the client has paid with the test card: its id. */
+    static String paidIntent(String token, String product, String currency) {
+        String intent = newIntent(token, product, currency);
+        confirmWithTestCard(token, intent);
+        return intent;
+    }
+
+    /** How many refunds payment-service recorded for the booking (or package). */
+    static long refundsFor(String correlationId) {
+        return system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", correlationId);
     }
 
     static Response bookPaid(String token, ZonedDateTime slot, String phone, String intentId) {
@@ -84,8 +104,7 @@ class PaidBookingSagaTest {
     void a_paid_single_session_is_paid_by_test_card_verified_and_confirmed() {
         String user = "payer-" + UUID.randomUUID();
         String token = TestTokens.client(user);
-        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "single", "CAD");
 
         Response accepted = bookPaid(token, FreeBookingSagaTest.weekdayAt(11), "(416) 555-0177", intent);
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
@@ -103,8 +122,7 @@ class PaidBookingSagaTest {
     void when_the_calendar_fails_after_payment_the_money_goes_back_exactly_once() {
         String user = "payer-" + UUID.randomUUID();
         String token = TestTokens.client(user);
-        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "single", "CAD");
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(15);
 
         Response accepted = bookPaid(token, slot, RunningSystem.PHONE_THE_CALENDAR_REFUSES, intent);
@@ -112,12 +130,11 @@ class PaidBookingSagaTest {
         String booking = accepted.jsonPath().getString("booking_id");
 
         awaitStatus(token, booking, "REFUNDED");
-        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+        assertThat(refundsFor(booking))
                 .isEqualTo(1);
         // the slot is free again
         String other = TestTokens.client("payer-" + UUID.randomUUID());
-        String otherIntent = paidIntent(other, "single", "CAD").getString("payment_intent_id");
-        confirmWithTestCard(other, otherIntent, "4242424242424242");
+        String otherIntent = paidIntent(other, "single", "CAD");
         assertThat(bookPaid(other, slot, "(416) 555-0188", otherIntent).statusCode()).isEqualTo(202);
     }
 
@@ -125,8 +142,7 @@ class PaidBookingSagaTest {
     void a_payment_intent_never_pays_for_two_bookings() {
         String user = "payer-" + UUID.randomUUID();
         String token = TestTokens.client(user);
-        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "single", "CAD");
         String first = bookPaid(token, FreeBookingSagaTest.weekdayAt(12), "(416) 555-0166", intent)
                 .jsonPath().getString("booking_id");
         awaitStatus(token, first, "CONFIRMED");
@@ -140,22 +156,21 @@ class PaidBookingSagaTest {
     void a_slot_whose_payment_never_arrives_is_released_and_a_late_payment_is_refunded() {
         String user = "payer-" + UUID.randomUUID();
         String token = TestTokens.client(user);
-        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
+        String intent = newIntent(token, "single", "CAD");
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(16);
 
         String booking = bookPaid(token, slot, "(416) 555-0155", intent).jsonPath().getString("booking_id");
         awaitStatus(token, booking, "FAILED");
 
-        confirmWithTestCard(token, intent, "4242424242424242"); // the money arrives after all
+        confirmWithTestCard(token, intent); // the money arrives after all
         awaitStatus(token, booking, "REFUNDED");
-        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+        assertThat(refundsFor(booking))
                 .isEqualTo(1);
     }
 
     /** Buys a package by test card: its id. */
     static String boughtPackage(String token, String currency) {
-        String intent = paidIntent(token, "package", currency).getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "package", currency);
         Response bought = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("currency", currency, "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
         assertThat(bought.statusCode()).as(bought.asString()).isEqualTo(201);
@@ -196,8 +211,7 @@ class PaidBookingSagaTest {
         assertThat(session.statusCode()).as(session.asString()).isEqualTo(202);
         awaitStatus(token, session.jsonPath().getString("booking_id"), "FAILED");
         assertThat(sessionsRemaining(token)).as("the credit is given back").isEqualTo(3);
-        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid",
-                packageId)).as("the package itself is not refunded").isZero();
+        assertThat(refundsFor(packageId)).as("the package itself is not refunded").isZero();
         // and the slot is free again
         assertThat(usePackage(token, packageId, slot, "(416) 555-0145").statusCode()).isEqualTo(202);
     }
@@ -237,8 +251,7 @@ class PaidBookingSagaTest {
     @Test
     void the_coach_sees_each_payment_with_stripe_fee_and_net() {
         String token = TestTokens.client("payer-" + UUID.randomUUID());
-        String intent = paidIntent(token, "single", "USD").getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "single", "USD");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath payments = adminPayments();
@@ -252,25 +265,22 @@ class PaidBookingSagaTest {
     @Test
     void a_declined_card_fails_the_booking_and_frees_the_slot() {
         String token = TestTokens.client("payer-" + UUID.randomUUID());
-        String intent = paidIntent(token, "single", "CAD").getString("payment_intent_id");
-        given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("card_number", "4000000000000002"))
-                .post("/payments/sandbox/intents/" + intent + "/confirm").then().statusCode(402);
+        String intent = newIntent(token, "single", "CAD");
+        payWithCard(token, intent, "4000000000000002").then().statusCode(402);
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(9).plusMinutes(30);
 
         String booking = bookPaid(token, slot, "(416) 555-0133", intent).jsonPath().getString("booking_id");
         awaitStatus(token, booking, "FAILED");
         given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).get("/booking/" + booking).then()
                 .body("saga.steps.payment", equalTo("FAILED"));
-        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where correlation_id = ?::uuid", booking))
+        assertThat(refundsFor(booking))
                 .as("nothing was charged, so nothing is refunded").isZero();
     }
 
     @Test
     void a_package_payment_cannot_pay_for_a_single_session() {
         String token = TestTokens.client("payer-" + UUID.randomUUID());
-        String intent = paidIntent(token, "package", "CAD").getString("payment_intent_id");
-        confirmWithTestCard(token, intent, "4242424242424242");
+        String intent = paidIntent(token, "package", "CAD");
 
         String booking = bookPaid(token, FreeBookingSagaTest.weekdayAt(10).plusMinutes(30), "(416) 555-0122", intent)
                 .jsonPath().getString("booking_id");

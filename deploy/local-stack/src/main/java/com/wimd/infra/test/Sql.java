@@ -81,9 +81,14 @@ public final class Sql {
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            s.setObject(i + 1, args[i]);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
         }
-        return s;
     }
 }
