@@ -41,6 +41,11 @@ class PaidBookingSagaTest {
 
     static final String VISA = "4242424242424242";
 
+    /** A token of a new client, so no test sees another's bookings or payments. */
+    static String newClient(String kind) {
+        return TestTokens.client(kind + "-" + UUID.randomUUID());
+    }
+
     /** A new PaymentIntent of the client's, not paid yet: its id. */
     static String newIntent(String token, String product, String currency) {
         Response intent = given().baseUri(system.url(ServiceSpec.PAYMENT)).auth().oauth2(token)
@@ -102,8 +107,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_paid_single_session_is_paid_by_test_card_verified_and_confirmed() {
-        String user = "payer-" + UUID.randomUUID();
-        String token = TestTokens.client(user);
+        String token = newClient("payer");
         String intent = paidIntent(token, "single", "CAD");
 
         Response accepted = bookPaid(token, FreeBookingSagaTest.weekdayAt(11), "(416) 555-0177", intent);
@@ -120,8 +124,7 @@ class PaidBookingSagaTest {
 
     @Test
     void when_the_calendar_fails_after_payment_the_money_goes_back_exactly_once() {
-        String user = "payer-" + UUID.randomUUID();
-        String token = TestTokens.client(user);
+        String token = newClient("payer");
         String intent = paidIntent(token, "single", "CAD");
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(15);
 
@@ -133,15 +136,14 @@ class PaidBookingSagaTest {
         assertThat(refundsFor(booking))
                 .isEqualTo(1);
         // the slot is free again
-        String other = TestTokens.client("payer-" + UUID.randomUUID());
+        String other = newClient("payer");
         String otherIntent = paidIntent(other, "single", "CAD");
         assertThat(bookPaid(other, slot, "(416) 555-0188", otherIntent).statusCode()).isEqualTo(202);
     }
 
     @Test
     void a_payment_intent_never_pays_for_two_bookings() {
-        String user = "payer-" + UUID.randomUUID();
-        String token = TestTokens.client(user);
+        String token = newClient("payer");
         String intent = paidIntent(token, "single", "CAD");
         String first = bookPaid(token, FreeBookingSagaTest.weekdayAt(12), "(416) 555-0166", intent)
                 .jsonPath().getString("booking_id");
@@ -154,8 +156,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_slot_whose_payment_never_arrives_is_released_and_a_late_payment_is_refunded() {
-        String user = "payer-" + UUID.randomUUID();
-        String token = TestTokens.client(user);
+        String token = newClient("payer");
         String intent = newIntent(token, "single", "CAD");
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(16);
 
@@ -192,7 +193,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_package_is_bought_by_card_and_its_sessions_booked_one_at_a_time() {
-        String token = TestTokens.client("bundle-" + UUID.randomUUID());
+        String token = newClient("bundle");
         String packageId = boughtPackage(token, "USD");
 
         Response session = usePackage(token, packageId, FreeBookingSagaTest.weekdayAt(9), "(416) 555-0144");
@@ -203,7 +204,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_package_session_the_calendar_refuses_gives_its_credit_back() {
-        String token = TestTokens.client("bundle-" + UUID.randomUUID());
+        String token = newClient("bundle");
         String packageId = boughtPackage(token, "CAD");
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(4, 9, 0);
 
@@ -218,7 +219,7 @@ class PaidBookingSagaTest {
 
     @Test
     void two_concurrent_bookings_for_the_last_credit_of_a_package_get_exactly_one() throws Exception {
-        String token = TestTokens.client("bundle-" + UUID.randomUUID());
+        String token = newClient("bundle");
         String packageId = boughtPackage(token, "USD");
         assertThat(usePackage(token, packageId, FreeBookingSagaTest.weekdayAt(4, 10, 0), "(416) 555-0146").statusCode())
                 .isEqualTo(202);
@@ -250,7 +251,7 @@ class PaidBookingSagaTest {
 
     @Test
     void the_coach_sees_each_payment_with_stripe_fee_and_net() {
-        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String token = newClient("payer");
         String intent = paidIntent(token, "single", "USD");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -264,7 +265,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_declined_card_fails_the_booking_and_frees_the_slot() {
-        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String token = newClient("payer");
         String intent = newIntent(token, "single", "CAD");
         payWithCard(token, intent, "4000000000000002").then().statusCode(402);
         ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(9).plusMinutes(30);
@@ -279,7 +280,7 @@ class PaidBookingSagaTest {
 
     @Test
     void a_package_payment_cannot_pay_for_a_single_session() {
-        String token = TestTokens.client("payer-" + UUID.randomUUID());
+        String token = newClient("payer");
         String intent = paidIntent(token, "package", "CAD");
 
         String booking = bookPaid(token, FreeBookingSagaTest.weekdayAt(10).plusMinutes(30), "(416) 555-0122", intent)
