@@ -5,9 +5,12 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.Topics;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** Tells the client how their booking ended, and of money given back, once per event however often Kafka delivers it. */
 @ApplicationScoped
@@ -15,32 +18,28 @@ public class BookingEventsConsumer {
 
     static final String CONSUMER = "notification-service";
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final BookingNotifications notifications;
 
-    public BookingEventsConsumer(IdempotentConsumer consumer, BookingNotifications notifications) {
+    public BookingEventsConsumer(EventConsumers events, IdempotentConsumer consumer, BookingNotifications notifications) {
+        this.events = events;
         this.consumer = consumer;
         this.notifications = notifications;
     }
 
     @Incoming(Topics.BOOKING_CONFIRMED)
-    @Blocking
-    public void onBookingConfirmed(String message) {
-        consumer.decode(message, BookingConfirmed.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingConfirmed));
+    public CompletionStage<Void> onBookingConfirmed(Message<String> message) {
+        return events.consume(message, BookingConfirmed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingConfirmed));
     }
 
     @Incoming(Topics.BOOKING_FAILED)
-    @Blocking
-    public void onBookingFailed(String message) {
-        consumer.decode(message, BookingFailed.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingFailed));
+    public CompletionStage<Void> onBookingFailed(Message<String> message) {
+        return events.consume(message, BookingFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingFailed));
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED)
-    @Blocking
-    public void onPaymentRefunded(String message) {
-        consumer.decode(message, PaymentRefunded.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, notifications::onPaymentRefunded));
+    public CompletionStage<Void> onPaymentRefunded(Message<String> message) {
+        return events.consume(message, PaymentRefunded.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPaymentRefunded));
     }
 }

@@ -3,7 +3,7 @@ package com.wimd.payment.housekeeping;
 import com.wimd.payment.refunds.service.Refunds;
 
 import com.wimd.events.Money;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.support.work.BackgroundLoop;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;

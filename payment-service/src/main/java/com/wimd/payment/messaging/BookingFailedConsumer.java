@@ -4,9 +4,12 @@ import com.wimd.events.BookingFailed;
 import com.wimd.payment.refunds.service.Refunds;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Compensation: a booking that failed gets its money back, now if it was paid, or as soon as its payment
@@ -15,20 +18,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class BookingFailedConsumer {
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final PaymentSteps steps;
     private final Refunds refunds;
 
-    public BookingFailedConsumer(IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+    public BookingFailedConsumer(EventConsumers events, IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+        this.events = events;
         this.consumer = consumer;
         this.steps = steps;
         this.refunds = refunds;
     }
 
     @Incoming("booking-failed")
-    @Blocking
-    public void onBookingFailed(String message) {
-        consumer.decode(message, BookingFailed.class).ifPresent(event -> {
+    public CompletionStage<Void> onBookingFailed(Message<String> message) {
+        return events.consume(message, BookingFailed.class, event -> {
             consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, e -> steps.onBookingFailed(
                     e.payload().bookingId(), e.payload().reason(), e.eventId()));
             refunds.carryOut(event.payload().bookingId());

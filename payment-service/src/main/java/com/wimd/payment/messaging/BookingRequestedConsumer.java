@@ -5,9 +5,12 @@ import com.wimd.events.BookingType;
 import com.wimd.payment.refunds.service.Refunds;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** A paid session names the PaymentIntent that pays for it; free and package sessions need nothing from us. */
 @ApplicationScoped
@@ -15,20 +18,21 @@ public class BookingRequestedConsumer {
 
     static final String CONSUMER = "payment-service";
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final PaymentSteps steps;
     private final Refunds refunds;
 
-    public BookingRequestedConsumer(IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+    public BookingRequestedConsumer(EventConsumers events, IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+        this.events = events;
         this.consumer = consumer;
         this.steps = steps;
         this.refunds = refunds;
     }
 
     @Incoming("booking-requested")
-    @Blocking
-    public void onBookingRequested(String message) {
-        consumer.decode(message, BookingRequested.class).ifPresent(event -> {
+    public CompletionStage<Void> onBookingRequested(Message<String> message) {
+        return events.consume(message, BookingRequested.class, event -> {
             if (event.payload().bookingType() != BookingType.PAID_SINGLE || consumer.alreadyHandled(event, CONSUMER)) {
                 return;
             }

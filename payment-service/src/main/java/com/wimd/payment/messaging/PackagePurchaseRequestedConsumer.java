@@ -4,28 +4,32 @@ import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.payment.refunds.service.Refunds;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** A package purchase names the PaymentIntent that paid for it: verified like a paid session's. */
 @ApplicationScoped
 public class PackagePurchaseRequestedConsumer {
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final PaymentSteps steps;
     private final Refunds refunds;
 
-    public PackagePurchaseRequestedConsumer(IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+    public PackagePurchaseRequestedConsumer(EventConsumers events, IdempotentConsumer consumer, PaymentSteps steps, Refunds refunds) {
+        this.events = events;
         this.consumer = consumer;
         this.steps = steps;
         this.refunds = refunds;
     }
 
     @Incoming("package-purchase-requested")
-    @Blocking
-    public void onPackagePurchaseRequested(String message) {
-        consumer.decode(message, PackagePurchaseRequested.class).ifPresent(event -> {
+    public CompletionStage<Void> onPackagePurchaseRequested(Message<String> message) {
+        return events.consume(message, PackagePurchaseRequested.class, event -> {
             if (consumer.alreadyHandled(event, BookingRequestedConsumer.CONSUMER)) {
                 return;
             }

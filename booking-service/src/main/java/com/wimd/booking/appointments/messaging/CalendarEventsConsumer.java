@@ -4,9 +4,12 @@ import com.wimd.booking.appointments.service.BookingSagaService;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** The calendar step's outcome moves the booking saga on. */
 @ApplicationScoped
@@ -14,25 +17,23 @@ public class CalendarEventsConsumer {
 
     static final String CONSUMER = "booking-service";
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final BookingSagaService saga;
 
-    public CalendarEventsConsumer(IdempotentConsumer consumer, BookingSagaService saga) {
+    public CalendarEventsConsumer(EventConsumers events, IdempotentConsumer consumer, BookingSagaService saga) {
+        this.events = events;
         this.consumer = consumer;
         this.saga = saga;
     }
 
     @Incoming("calendar-event-created")
-    @Blocking
-    public void onCalendarEventCreated(String message) {
-        consumer.decode(message, CalendarEventCreated.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, saga::onCalendarEventCreated));
+    public CompletionStage<Void> onCalendarEventCreated(Message<String> message) {
+        return events.consume(message, CalendarEventCreated.class, event -> consumer.handleOnce(event, CONSUMER, saga::onCalendarEventCreated));
     }
 
     @Incoming("calendar-event-failed")
-    @Blocking
-    public void onCalendarEventFailed(String message) {
-        consumer.decode(message, CalendarEventFailed.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, saga::onCalendarEventFailed));
+    public CompletionStage<Void> onCalendarEventFailed(Message<String> message) {
+        return events.consume(message, CalendarEventFailed.class, event -> consumer.handleOnce(event, CONSUMER, saga::onCalendarEventFailed));
     }
 }

@@ -5,40 +5,39 @@ import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** The payment step's outcome (and refunds) move paid bookings on. */
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final BookingSagaService saga;
 
-    public PaymentEventsConsumer(IdempotentConsumer consumer, BookingSagaService saga) {
+    public PaymentEventsConsumer(EventConsumers events, IdempotentConsumer consumer, BookingSagaService saga) {
+        this.events = events;
         this.consumer = consumer;
         this.saga = saga;
     }
 
     @Incoming("payment-succeeded")
-    @Blocking
-    public void onPaymentSucceeded(String message) {
-        consumer.decode(message, PaymentSucceeded.class)
-                .ifPresent(event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentSucceeded));
+    public CompletionStage<Void> onPaymentSucceeded(Message<String> message) {
+        return events.consume(message, PaymentSucceeded.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentSucceeded));
     }
 
     @Incoming("payment-failed")
-    @Blocking
-    public void onPaymentFailed(String message) {
-        consumer.decode(message, PaymentFailed.class)
-                .ifPresent(event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentFailed));
+    public CompletionStage<Void> onPaymentFailed(Message<String> message) {
+        return events.consume(message, PaymentFailed.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentFailed));
     }
 
     @Incoming("payment-refunded")
-    @Blocking
-    public void onPaymentRefunded(String message) {
-        consumer.decode(message, PaymentRefunded.class)
-                .ifPresent(event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentRefunded));
+    public CompletionStage<Void> onPaymentRefunded(Message<String> message) {
+        return events.consume(message, PaymentRefunded.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentRefunded));
     }
 }

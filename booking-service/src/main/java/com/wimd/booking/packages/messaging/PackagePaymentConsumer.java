@@ -4,9 +4,12 @@ import com.wimd.booking.packages.service.PackageService;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /** A package becomes bookable once payment-service has verified its payment. */
 @ApplicationScoped
@@ -14,25 +17,23 @@ public class PackagePaymentConsumer {
 
     static final String CONSUMER = "booking-service";
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final PackageService packages;
 
-    public PackagePaymentConsumer(IdempotentConsumer consumer, PackageService packages) {
+    public PackagePaymentConsumer(EventConsumers events, IdempotentConsumer consumer, PackageService packages) {
+        this.events = events;
         this.consumer = consumer;
         this.packages = packages;
     }
 
     @Incoming("package-payment-succeeded")
-    @Blocking
-    public void onSucceeded(String message) {
-        consumer.decode(message, PackagePaymentSucceeded.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, packages::onPaymentSucceeded));
+    public CompletionStage<Void> onSucceeded(Message<String> message) {
+        return events.consume(message, PackagePaymentSucceeded.class, event -> consumer.handleOnce(event, CONSUMER, packages::onPaymentSucceeded));
     }
 
     @Incoming("package-payment-failed")
-    @Blocking
-    public void onFailed(String message) {
-        consumer.decode(message, PackagePaymentFailed.class)
-                .ifPresent(event -> consumer.handleOnce(event, CONSUMER, packages::onPaymentFailed));
+    public CompletionStage<Void> onFailed(Message<String> message) {
+        return events.consume(message, PackagePaymentFailed.class, event -> consumer.handleOnce(event, CONSUMER, packages::onPaymentFailed));
     }
 }

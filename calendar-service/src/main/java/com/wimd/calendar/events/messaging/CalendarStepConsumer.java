@@ -8,10 +8,13 @@ import com.wimd.events.BookingRequested;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.support.inbox.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import com.wimd.support.messaging.EventConsumers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -27,18 +30,19 @@ public class CalendarStepConsumer {
     static final String CONSUMER = "calendar-service";
     private static final Logger LOG = Logger.getLogger(CalendarStepConsumer.class);
 
+    private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final CalendarStep step;
 
-    public CalendarStepConsumer(IdempotentConsumer consumer, CalendarStep step) {
+    public CalendarStepConsumer(EventConsumers events, IdempotentConsumer consumer, CalendarStep step) {
+        this.events = events;
         this.consumer = consumer;
         this.step = step;
     }
 
     @Incoming("booking-requested")
-    @Blocking
-    public void onBookingRequested(String message) {
-        consumer.decode(message, BookingRequested.class).ifPresent(event -> {
+    public CompletionStage<Void> onBookingRequested(Message<String> message) {
+        return events.consume(message, BookingRequested.class, event -> {
             if (SessionToSchedule.readyWhenRequested(event.payload().bookingType())) {
                 schedule(event, SessionToSchedule.requested(event.payload()));
             }
@@ -46,16 +50,13 @@ public class CalendarStepConsumer {
     }
 
     @Incoming("payment-succeeded")
-    @Blocking
-    public void onPaymentSucceeded(String message) {
-        consumer.decode(message, PaymentSucceeded.class)
-                .ifPresent(event -> schedule(event, SessionToSchedule.paid(event.payload())));
+    public CompletionStage<Void> onPaymentSucceeded(Message<String> message) {
+        return events.consume(message, PaymentSucceeded.class, event -> schedule(event, SessionToSchedule.paid(event.payload())));
     }
 
     @Incoming("booking-failed")
-    @Blocking
-    public void onBookingFailed(String message) {
-        consumer.decode(message, BookingFailed.class).ifPresent(event -> {
+    public CompletionStage<Void> onBookingFailed(Message<String> message) {
+        return events.consume(message, BookingFailed.class, event -> {
             if (consumer.alreadyHandled(event, CONSUMER)) {
                 return;
             }

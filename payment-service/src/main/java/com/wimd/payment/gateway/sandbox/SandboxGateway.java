@@ -1,7 +1,7 @@
 package com.wimd.payment.gateway.sandbox;
 
 import com.wimd.events.Money;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.ChargeOutcome;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;

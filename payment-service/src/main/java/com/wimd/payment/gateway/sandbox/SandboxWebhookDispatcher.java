@@ -1,6 +1,6 @@
 package com.wimd.payment.gateway.sandbox;
 
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayConfig;
 import com.wimd.payment.webhook.domain.StripeSignature;
 import com.wimd.support.work.Backoff;

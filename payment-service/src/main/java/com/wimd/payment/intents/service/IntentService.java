@@ -4,7 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import com.wimd.events.Money;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.IdempotencyKeys;
 import com.wimd.payment.gateway.NewIntent;

@@ -1,6 +1,6 @@
 package com.wimd.payment.intents.service;
 
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.intents.persistence.PaymentStatus;
 import com.wimd.payment.pricing.domain.Product;

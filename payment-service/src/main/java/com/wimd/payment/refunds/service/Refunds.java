@@ -3,7 +3,7 @@ package com.wimd.payment.refunds.service;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.Money;
 import com.wimd.events.PaymentRefunded;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayRefund;
 import com.wimd.payment.gateway.IdempotencyKeys;

@@ -10,7 +10,7 @@ import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentSucceeded;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.support.work.Backoff;
 import com.wimd.support.work.Pause;
 import com.wimd.payment.gateway.GatewayException;

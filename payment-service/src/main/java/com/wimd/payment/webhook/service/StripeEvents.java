@@ -6,7 +6,7 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.wimd.events.Money;
-import com.wimd.payment.db.Db;
+import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.PaymentGateway;

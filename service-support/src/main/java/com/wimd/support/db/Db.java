@@ -1,4 +1,4 @@
-package com.wimd.payment.db;
+package com.wimd.support.db;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -31,6 +31,17 @@ public final class Db {
                 query.setParameter(i + 1, parameters[i]);
             }
             return query.executeUpdate();
+        });
+    }
+
+    /** A native {@code select count(*) ...} in the caller's session. */
+    public static Uni<Long> count(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, Long.class);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.getSingleResult();
         });
     }
 

@@ -1,0 +1,53 @@
+package com.wimd.support.messaging;
+
+import com.wimd.support.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every service's parked messages, for the coach and ops, on the service's own port: list them, and replay one
+ * once its cause is fixed ({@code POST /admin/parked-messages/{id}/replay}).
+ */
+@Path("/admin/parked-messages")
+@RolesAllowed(Roles.COACH)
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ParkedMessagesResource {
+
+    private final ParkedMessages parked;
+
+    public ParkedMessagesResource(ParkedMessages parked) {
+        this.parked = parked;
+    }
+
+    public record View(UUID id, String topic, String bookingId, String status, int attempts, String error,
+                       Instant parkedAt, Instant replayRequestedAt, Instant replayedAt, String payload) {
+        static View of(ParkedMessage m) {
+            return new View(m.id, m.topic, m.messageKey, m.status().name(), m.attempts, m.error, m.parkedAt,
+                    m.replayRequestedAt, m.replayedAt, m.payload);
+        }
+    }
+
+    /** Parked messages not replayed yet (with {@code ?all=true}: also the replayed ones, newest first). */
+    @GET
+    public List<View> list(@QueryParam("all") boolean all) {
+        return (all ? parked.all() : parked.open()).stream().map(View::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    public View replay(@PathParam("id") UUID id) {
+        return View.of(parked.replay(id));
+    }
+}
