@@ -174,7 +174,8 @@ public class EventConsumers {
 
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder();
-        for (Throwable t = e; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && out.length() < 500 && depth < 8; t = t.getCause(), depth++) {
             if (!out.isEmpty()) {
                 out.append(" <- ");
             }

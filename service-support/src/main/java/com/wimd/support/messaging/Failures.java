@@ -25,11 +25,15 @@ public final class Failures {
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "58");
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("55P03", "57P01", "57P02", "57P03", "57014");
 
+    /** How deep a cause chain is followed (a chain may loop). */
+    private static final int MAX_DEPTH = 16;
+
     private Failures() {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
             if (t instanceof TransientFailure || t instanceof IOException || t instanceof TimeoutException
                     || t instanceof RetriableException) {
                 return true;

@@ -45,7 +45,12 @@ public final class KafkaTestClient {
 
     /** Every event on the topic that belongs to the booking, from the beginning of the topic. */
     public List<EventEnvelope<EventPayload>> eventsFor(String topic, UUID bookingId) {
-        List<EventEnvelope<EventPayload>> found = new ArrayList<>();
+        return recordsFor(topic, bookingId.toString()).stream().map(r -> EventCodec.decode(r.value())).toList();
+    }
+
+    /** Every record on the topic with this key (with its headers), from the beginning of the topic. */
+    public List<ConsumerRecord<String, String>> recordsFor(String topic, String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -60,12 +65,18 @@ public final class KafkaTestClient {
                     emptyPolls++;
                 }
                 for (ConsumerRecord<String, String> record : records) {
-                    if (bookingId.toString().equals(record.key())) {
-                        found.add(EventCodec.decode(record.value()));
+                    if (key.equals(record.key())) {
+                        found.add(record);
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** A header of a record as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,111 @@
+package com.wimd.notification.messaging;
+
+import com.wimd.events.BookingConfirmed;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.Topics;
+import com.wimd.infra.test.KafkaTestClient;
+import com.wimd.infra.test.Sql;
+import com.wimd.infra.test.TestTokens;
+import com.wimd.notification.Database;
+import com.wimd.notification.Events;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Poison messages are parked on the service's dead-letter topic without stopping the channel, and replayed once. */
+@QuarkusTest
+class ParkedMessagesTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String DEAD_LETTERS = "notification-service.dead-letters";
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    static List<Map<String, Object>> parked(String bookingId) {
+        JsonPath body = given().auth().oauth2(TestTokens.coach("coach")).get("/admin/parked-messages?all=true")
+                .then().statusCode(200).extract().jsonPath();
+        return body.<Map<String, Object>>getList("").stream().filter(m -> bookingId.equals(m.get("booking_id"))).toList();
+    }
+
+    @Test
+    void a_message_that_cannot_be_read_is_parked_and_the_next_one_on_its_partition_is_handled() {
+        EventEnvelope<BookingConfirmed> next = Events.confirmed(Events.client("alice"), Events.MONDAY_10_AM_TORONTO);
+        String key = next.key();
+
+        kafka.publishRaw(Topics.BOOKING_CONFIRMED, key, "{\"event_type\":\"BookingConfirmed\",\"event_version\":99}");
+        kafka.publish(next);
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(next.payload().bookingId()),
+                d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        ConsumerRecord<String, String> deadLetter = await().atMost(PATIENCE)
+                .until(() -> kafka.recordsFor(DEAD_LETTERS, key), records -> records.size() == 1).get(0);
+        assertThat(deadLetter.value()).contains("\"event_version\":99");
+        assertThat(KafkaTestClient.header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.BOOKING_CONFIRMED);
+        assertThat(KafkaTestClient.header(deadLetter, "dead-letter-reason")).contains("unsupported version 99");
+        assertThat(KafkaTestClient.header(deadLetter, "dead-letter-attempts")).isEqualTo("1");
+
+        Map<String, Object> row = await().atMost(PATIENCE).until(() -> parked(key), rows -> rows.size() == 1).get(0);
+        assertThat(row).containsEntry("topic", Topics.BOOKING_CONFIRMED).containsEntry("status", "PARKED")
+                .containsEntry("attempts", 1);
+        assertThat((String) row.get("error")).contains("unsupported version 99");
+    }
+
+    @Test
+    void a_message_the_handler_keeps_failing_is_parked_after_the_set_attempts_and_its_replay_after_the_fix_applies_once() {
+        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(Events.client("bob"), Events.MONDAY_10_AM_TORONTO);
+        UUID booking = confirmed.payload().bookingId();
+        Sql db = Sql.ofServiceUnderTest();
+        String trigger = "refuse_" + booking.toString().replace("-", "");
+        db.update("create function " + trigger + "() returns trigger language plpgsql as $$ begin "
+                + "if new.booking_id = '" + booking + "' then raise exception 'the log refuses this booking'; end if; "
+                + "return new; end $$");
+        db.update("create trigger " + trigger + " before insert on notification_log for each row execute function "
+                + trigger + "()");
+        try {
+            kafka.publish(confirmed);
+
+            Map<String, Object> row = await().atMost(PATIENCE)
+                    .until(() -> parked(confirmed.key()), rows -> rows.size() == 1).get(0);
+            assertThat(row).containsEntry("status", "PARKED").containsEntry("attempts", 3);
+            assertThat((String) row.get("error")).contains("the log refuses this booking");
+            assertThat(Database.deliveries(booking)).isEmpty();
+        } finally {
+            db.update("drop trigger " + trigger + " on notification_log");
+        }
+        String id = (String) parked(confirmed.key()).get(0).get("id");
+
+        given().auth().oauth2(TestTokens.coach("coach")).post("/admin/parked-messages/" + id + "/replay")
+                .then().statusCode(200);
+        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        await().atMost(PATIENCE).until(() -> parked(confirmed.key()).get(0).get("status"), "REPLAYED"::equals);
+
+        given().auth().oauth2(TestTokens.coach("coach")).post("/admin/parked-messages/" + id + "/replay")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:problem-type:already-replayed"));
+        // the replay reached the other services' consumer groups too (same topic); none of them acted on it, and
+        // this one's inbox applied it once
+        assertThat(Database.count("select count(*) from notification_log where booking_id = ?", booking)).isEqualTo(2);
+    }
+
+    @Test
+    void only_the_coach_sees_parked_messages() {
+        given().auth().oauth2(TestTokens.client("alice")).get("/admin/parked-messages").then().statusCode(403);
+        given().get("/admin/parked-messages").then().statusCode(401);
+    }
+}
