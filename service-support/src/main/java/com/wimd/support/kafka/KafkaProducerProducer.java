@@ -1,6 +1,7 @@
 package com.wimd.support.kafka;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -8,32 +9,45 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
-/** The one Kafka producer of a service, used by its outbox relay: idempotent, acks from all replicas. */
+/**
+ * The one Kafka producer of a service (its outbox relay, and replays of parked messages): idempotent, acks from all
+ * replicas. It is built from the same {@code kafka.*} configuration as the consumers, so TLS and SASL settings
+ * reach it too.
+ */
 @ApplicationScoped
 public class KafkaProducerProducer {
 
     private volatile KafkaProducer<String, String> producer;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Produces
     @ApplicationScoped
-    Producer<String, String> producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new StringSerializer());
+    Producer<String, String> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        producer = new KafkaProducer<>(settings(kafka), new StringSerializer(), new StringSerializer());
         return producer;
+    }
+
+    /** The shared {@code kafka.*} settings a producer understands, with the relay's delivery guarantees on top. */
+    static Map<String, Object> settings(Map<String, Object> kafka) {
+        Map<String, Object> settings = new HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        settings.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        settings.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return settings;
     }
 
     void close(@Observes ShutdownEvent event) {

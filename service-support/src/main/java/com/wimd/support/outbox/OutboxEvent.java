@@ -35,4 +35,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Set when the broker refused the event for good: it is not sent again, and reconciliation reports it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    public String error;
 }

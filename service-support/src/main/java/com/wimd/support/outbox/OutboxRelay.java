@@ -1,88 +1,198 @@
 package com.wimd.support.outbox;
 
 import com.wimd.support.work.BackgroundLoop;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
-import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Publishes the outbox to Kafka: reads a batch of unpublished events in order, sends them (acks=all),
- * then stamps them published. A crash between sending and stamping republishes a batch: delivery is
- * at least once, and every consumer ignores an event id it has already handled.
+ * Publishes the outbox to Kafka right after the transaction that wrote it commits.
+ * <ul>
+ *     <li><b>Wake-up:</b> an insert into the outbox notifies channel {@code outbox} (a trigger; PostgreSQL delivers
+ *     it on commit only) and the relay, listening, starts a round at once. A slow poll
+ *     ({@code outbox.relay.interval}, 1 s) remains as the fallback, for a lost listener connection.</li>
+ *     <li><b>One relay at a time:</b> a round runs in a transaction holding an advisory lock, so two replicas never
+ *     publish the same row, and the rows go out in the order they were written.</li>
+ *     <li><b>At least once, in order:</b> it sends a batch (acks=all, idempotent producer), then stamps what the
+ *     broker acknowledged. After a retriable failure only the prefix before it is stamped; the rest go again.
+ *     A crash between sending and stamping republishes; every consumer ignores an event id it has handled.</li>
+ *     <li><b>Never stuck on one row:</b> a row the broker refuses for good (too large, an invalid topic) is parked
+ *     (logged at ERROR, counted in {@code outbox.parked}, listed by reconciliation) and the rest go on.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
+    static final int BATCH = 200;
+    /** The advisory lock a relay holds while it publishes (one per database, so one per service). */
+    static final long LOCK = 0x6f7574626f78L; // "outbox"
+    static final String CHANNEL = "outbox";
+
+    private static final String NEXT = """
+            select event_id, event_type, topic, message_key, payload from outbox
+            where published_at is null and parked_at is null
+            order by occurred_at, event_id limit $1""";
 
     private final Producer<String, String> producer;
+    private final Pool pool;
+    private final Vertx vertx;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final Duration interval;
+    private final PgConnectOptions listenOptions;
     private BackgroundLoop loop;
+    private PgSubscriber subscriber;
+    private volatile boolean listening;
 
-    public OutboxRelay(Producer<String, String> producer, Clock clock,
-                       @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT0.1S") Duration interval) {
+    public OutboxRelay(Producer<String, String> producer, Pool pool, Vertx vertx, Clock clock, MeterRegistry metrics,
+                       @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT1S") Duration interval,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                       @ConfigProperty(name = "quarkus.datasource.username") String user,
+                       @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.producer = producer;
+        this.pool = pool;
+        this.vertx = vertx;
         this.clock = clock;
+        this.metrics = metrics;
         this.interval = interval;
+        this.listenOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user).setPassword(password);
     }
 
-    /** Its own thread rather than the scheduler: every saga hop waits for this relay. */
     void start(@Observes StartupEvent event) {
-        loop = BackgroundLoop.start("outbox-relay", interval, () -> publishBatch() == BATCH, LOG);
+        loop = BackgroundLoop.start("outbox-relay", interval, () -> {
+            listen();
+            return publishRound() == BATCH;
+        }, LOG);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         if (loop != null) {
             loop.stop();
         }
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
     }
 
-    /** @return how many events were published */
-    int publishBatch() throws Throwable {
-        List<OutboxEvent> batch = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                OutboxEvent.<OutboxEvent>find("publishedAt is null order by occurredAt, eventId")
-                        .page(0, BATCH).list()));
-        if (batch.isEmpty()) {
-            return 0;
+    /** Listens for the outbox's commit notifications; tried again each round while not connected. */
+    private void listen() {
+        if (listening) {
+            return;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            sends.add(producer.send(new ProducerRecord<>(event.topic, event.messageKey, event.payload)));
+        listening = true;
+        if (subscriber == null) {
+            subscriber = PgSubscriber.subscriber(vertx, listenOptions);
+            subscriber.reconnectPolicy(retries -> 500L);
+            subscriber.channel(CHANNEL).handler(payload -> loop.wake());
+            subscriber.closeHandler(() -> listening = false);
         }
-        List<UUID> sent = new ArrayList<>(batch.size());
-        for (int i = 0; i < sends.size(); i++) {
+        subscriber.connect().subscribe().with(
+                connected -> loop.wake(), // anything written while we were not listening
+                failure -> {
+                    listening = false;
+                    LOG.debugf("outbox relay cannot listen yet (%s); polling every %s", failure.getMessage(), interval);
+                });
+    }
+
+    /**
+     * One round: if no other relay of this service is publishing, sends the oldest unpublished events.
+     *
+     * @return how many rows it published or parked (-1 if another relay holds the lock)
+     */
+    public int publishRound() {
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
+                        .chain(locked -> locked.iterator().next().getBoolean(0)
+                                ? connection.preparedQuery(NEXT).execute(Tuple.of(BATCH))
+                                        .chain(rows -> publish(connection, rows))
+                                : Uni.createFrom().item(-1)))
+                .await().atMost(Duration.ofMinutes(2));
+    }
+
+    private record Pending(UUID eventId, String eventType, String topic, String key, CompletableFuture<Void> sent) {
+    }
+
+    private Uni<Integer> publish(SqlConnection connection, Iterable<Row> rows) {
+        List<Pending> batch = new ArrayList<>();
+        for (Row row : rows) {
+            Pending pending = new Pending(row.getUUID("event_id"), row.getString("event_type"), row.getString("topic"),
+                    row.getString("message_key"), new CompletableFuture<>());
+            batch.add(pending);
             try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
-                sent.add(batch.get(i).eventId);
-            } catch (Exception e) {
-                LOG.warnf(e, "could not publish %s %s; will retry", batch.get(i).eventType, batch.get(i).eventId);
-                break; // keep order: stamp only the prefix that made it
+                producer.send(new ProducerRecord<>(pending.topic(), pending.key(), row.getString("payload")),
+                        (metadata, failure) -> {
+                            if (failure == null) {
+                                pending.sent().complete(null);
+                            } else {
+                                pending.sent().completeExceptionally(failure);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                pending.sent().completeExceptionally(e);
             }
         }
-        if (!sent.isEmpty()) {
-            Instant now = clock.instant();
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    OutboxEvent.update("publishedAt = ?1 where eventId in ?2", now, sent)));
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        return sent.size();
+        CompletableFuture<Void> settled = CompletableFuture.allOf(batch.stream()
+                .map(p -> p.sent().handle((ok, failure) -> null)).toArray(CompletableFuture[]::new));
+        return Uni.createFrom().completionStage(settled).chain(() -> record(connection, batch));
+    }
+
+    /** Stamps the prefix the broker took, parks what it refused for good, and stops at a retriable failure. */
+    private Uni<Integer> record(SqlConnection connection, List<Pending> batch) {
+        List<UUID> published = new ArrayList<>();
+        List<Tuple> parked = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (Pending pending : batch) {
+            Throwable failure = pending.sent().handle((ok, e) -> e).join();
+            if (failure == null) {
+                published.add(pending.eventId());
+                continue;
+            }
+            Throwable cause = failure.getCause() != null && !(failure instanceof RetriableException) ? failure.getCause() : failure;
+            if (cause instanceof RetriableException || failure instanceof RetriableException) {
+                LOG.warnf("could not publish %s %s yet (%s); will retry", pending.eventType(), pending.eventId(),
+                        cause.getMessage());
+                break; // keep order: the rest go again after it
+            }
+            LOG.errorf("parking outbox event %s %s for booking %s: the broker refuses it (%s)", pending.eventType(),
+                    pending.eventId(), pending.key(), cause.toString());
+            metrics.counter("outbox.parked", "topic", pending.topic()).increment();
+            parked.add(Tuple.of(now, cause.toString(), pending.eventId()));
+        }
+        Uni<Void> stampPublished = published.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("update outbox set published_at = $1 where event_id = any($2)")
+                .execute(Tuple.of(now, published.toArray(new UUID[0]))).replaceWithVoid();
+        Uni<Void> stampParked = parked.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("update outbox set parked_at = $1, error = $2 where event_id = $3")
+                .executeBatch(parked).replaceWithVoid();
+        return stampPublished.chain(() -> stampParked).replaceWith(published.size() + parked.size());
     }
 }

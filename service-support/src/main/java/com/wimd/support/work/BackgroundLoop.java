@@ -3,12 +3,14 @@ package com.wimd.support.work;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread that does rounds of work until stopped: a round that reports more work waiting is followed at
- * once, otherwise the loop rests for {@code idle}. A failing round is logged and retried after the rest. Used
- * instead of the Quarkus scheduler where a tick of one second is too slow (the outbox relay is on every saga hop).
+ * once, otherwise the loop rests for {@code idle} or until {@link #wake()}. A failing round is logged and retried
+ * after the rest. Used instead of the Quarkus scheduler where a tick of one second is too slow (the outbox relay
+ * is on every saga hop).
  */
 public final class BackgroundLoop {
 
@@ -20,6 +22,7 @@ public final class BackgroundLoop {
     }
 
     private final Thread thread;
+    private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running = true;
 
     private BackgroundLoop(String name, Duration idle, Round round, Logger log) {
@@ -37,7 +40,7 @@ public final class BackgroundLoop {
         while (running) {
             try {
                 if (!round.run()) {
-                    TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+                    rest(idle);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -48,13 +51,24 @@ public final class BackgroundLoop {
                 }
                 log.warnf(e, "%s failed; trying again in %s", thread.getName(), idle);
                 try {
-                    TimeUnit.MILLISECONDS.sleep(idle.toMillis());
+                    rest(idle);
                 } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
         }
+    }
+
+    /** Rests for {@code idle}, or less if woken; wake-ups that came meanwhile count as one. */
+    private void rest(Duration idle) throws InterruptedException {
+        wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
+    }
+
+    /** Ends the current rest at once (work has arrived); a wake-up during a round makes the next one start at once. */
+    public void wake() {
+        wakeUps.release();
     }
 
     /** Stops after the current round (waiting up to five seconds for it). */
