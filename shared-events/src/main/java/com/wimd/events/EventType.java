@@ -18,7 +18,8 @@ public enum EventType {
     BOOKING_FAILED("BookingFailed", BookingFailed.class, 1),
     PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, 1),
     PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, 1),
-    PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1);
+    PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1),
+    PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** An event of one package purchase; the package id is its correlation id. */
 public sealed interface PackageEvent extends EventPayload
-        permits PackagePurchaseRequested, PackagePaymentSucceeded, PackagePaymentFailed {
+        permits PackagePurchaseRequested, PackagePaymentSucceeded, PackagePaymentFailed, PackagePurchaseFailed {
 
     UUID packageId();
 

@@ -1,5 +1,7 @@
 package com.wimd.events;
 
+import java.util.List;
+
 /**
  * Topic names as compile-time constants, for {@code @Incoming} channel configuration and the broker's
  * pre-created topics. Each equals {@link EventType#topic()} of its type (a test checks it).
@@ -16,8 +18,25 @@ public final class Topics {
     public static final String PACKAGE_PURCHASE_REQUESTED = "PackagePurchaseRequested";
     public static final String PACKAGE_PAYMENT_SUCCEEDED = "PackagePaymentSucceeded";
     public static final String PACKAGE_PAYMENT_FAILED = "PackagePaymentFailed";
+    public static final String PACKAGE_PURCHASE_FAILED = "PackagePurchaseFailed";
 
     private Topics() {
+    }
+
+    /** The dead-letter topic of a service (its consumer group), where it parks the messages it cannot handle. */
+    public static String deadLetters(String service) {
+        return service + ".dead-letters";
+    }
+
+    /** The services that consume events, each with a dead-letter topic. */
+    public static final List<String> CONSUMERS = List.of("booking-service", "payment-service", "calendar-service",
+            "notification-service");
+
+    /** Every contract topic and every dead-letter topic: what a broker creates up front. */
+    public static List<String> allWithDeadLetters() {
+        List<String> topics = new java.util.ArrayList<>(List.of(all()));
+        CONSUMERS.forEach(service -> topics.add(deadLetters(service)));
+        return topics;
     }
 
     public static String[] all() {

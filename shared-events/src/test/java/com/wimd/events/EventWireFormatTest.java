@@ -41,6 +41,7 @@ class EventWireFormatTest {
                 envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, new Money(50000, "USD"), "pi_7P"), null),
                 envelope(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD")), CAUSE),
                 envelope(new PackagePaymentFailed(PACKAGE, "pi_7P", "amount does not match"), CAUSE),
+                envelope(new PackagePurchaseFailed(PACKAGE, "pi_7P", "the payment was not verified in time"), null),
                 envelope(new CalendarEventCreated(BOOKING, "evt-42", SLOT, SLOT.plusSeconds(1800)), CAUSE),
                 envelope(new CalendarEventFailed(BOOKING, "calendar unavailable"), CAUSE),
                 envelope(new BookingConfirmed(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
@@ -81,6 +82,7 @@ class EventWireFormatTest {
         assertThat(EventType.PACKAGE_PURCHASE_REQUESTED.topic()).isEqualTo(Topics.PACKAGE_PURCHASE_REQUESTED);
         assertThat(EventType.PACKAGE_PAYMENT_SUCCEEDED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_SUCCEEDED);
         assertThat(EventType.PACKAGE_PAYMENT_FAILED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_FAILED);
+        assertThat(EventType.PACKAGE_PURCHASE_FAILED.topic()).isEqualTo(Topics.PACKAGE_PURCHASE_FAILED);
     }
 
     @Test

@@ -32,9 +32,32 @@ public interface BookingConfig {
     @WithDefault("PT15M")
     java.time.Duration paymentHold();
 
-    /** How often the reaper looks for expired holds. */
+    /** How long the calendar step may take once it has begun (long enough to ride out a broker outage). */
+    @WithDefault("PT1H")
+    java.time.Duration calendarStepLimit();
+
+    /** How long a booking already in the calendar waits for the report of its (verified) payment. */
+    @WithDefault("PT30M")
+    java.time.Duration paymentReportLimit();
+
+    /** How long a package purchase waits for its payment's verification before it fails (and is refunded if paid). */
+    @WithDefault("PT30M")
+    java.time.Duration packagePaymentLimit();
+
+    /** How often the reaper looks for bookings and packages past a step's deadline. */
     @WithDefault("PT30S")
-    java.time.Duration paymentHoldCheck();
+    java.time.Duration deadlineCheck();
+
+    /**
+     * After this service could not hear the others (broker or database down), how long the reaper waits before it
+     * fails anything: the reports delayed by the outage come in first.
+     */
+    @WithDefault("PT2M")
+    java.time.Duration deadlineGraceAfterOutage();
+
+    default com.wimd.booking.appointments.domain.StepDeadlines stepDeadlines() {
+        return new com.wimd.booking.appointments.domain.StepDeadlines(paymentHold(), calendarStepLimit(), paymentReportLimit());
+    }
 
     /** How long a package purchase request waits for the payment's verification before answering 202. */
     @WithDefault("PT10S")

@@ -52,7 +52,7 @@ public final class LocalRun {
         }
 
         step("Kafka on port " + kafkaPort + " (data in .local/kafka)");
-        KafkaBroker kafka = KafkaBroker.start(local, kafkaPort, List.of(Topics.all()));
+        KafkaBroker kafka = KafkaBroker.start(local, kafkaPort, Topics.allWithDeadLetters());
         started.add(kafka);
 
         step("Keycloak on port " + keycloakPort + " (first start takes about a minute)");

@@ -53,7 +53,7 @@ final class RunningSystem {
         Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         Path work = KafkaBroker.tempDir("system-test");
         postgres = PostgresServer.start(null, 0);
-        kafka = KafkaBroker.start(work, 0, List.of(Topics.all()));
+        kafka = KafkaBroker.start(work, 0, Topics.allWithDeadLetters());
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         google = new GoogleCalendarFake();
@@ -85,7 +85,8 @@ final class RunningSystem {
                     "calendar.max-attempts", "2",
                     "calendar.retry-backoff", "PT0.1S");
             // a short hold, so the test of a payment that never arrives does not wait 15 minutes
-            case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.payment-hold-check", "PT1S");
+            case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.deadline-check", "PT1S",
+                    "booking.deadline-grace-after-outage", "PT10S");
             case NOTIFICATION -> Map.of(
                     "quarkus.mailer.mock", "false",
                     "quarkus.mailer.host", "127.0.0.1",

@@ -6,6 +6,7 @@ import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.Money;
 import com.wimd.events.PackagePaymentSucceeded;
+import com.wimd.events.PackagePurchaseFailed;
 import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentRefunded;
@@ -241,6 +242,27 @@ class PaymentSagaTest {
                         .isEqualTo(new PackagePaymentSucceeded(purchase.packageId(), intent, new Money(50000, "USD")))));
         assertThat(Database.text("select package_id from payments where payment_intent_id = ?", intent))
                 .isEqualTo(purchase.packageId().toString());
+    }
+
+    @Test
+    void a_package_purchase_that_booking_gave_up_on_is_refunded_once_even_if_told_twice() {
+        String intent = Clients.startPayment("vic", "package", "USD");
+        Clients.pay("vic", intent, Clients.VISA);
+        PackagePurchaseRequested purchase = Events.packagePurchase("vic", intent);
+        kafka.publish(EventEnvelope.first(purchase, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(kafka.eventsFor(Topics.PACKAGE_PAYMENT_SUCCEEDED, purchase.packageId())).hasSize(1));
+
+        EventEnvelope<PackagePurchaseFailed> failed = EventEnvelope.first(new PackagePurchaseFailed(purchase.packageId(),
+                intent, "the payment could not be verified in time"), Instant.now());
+        kafka.publish(failed);
+        kafka.publish(failed);
+
+        await().atMost(PATIENCE).until(() -> Database.count(
+                "select count(*) from refunds where correlation_id = ? and status = 'SUCCEEDED'", purchase.packageId()) == 1);
+        await().atMost(PATIENCE).until(() -> Database.count(
+                "select refunded_minor from payments where payment_intent_id = ?", intent) == 50000);
+        assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", intent)).isEqualTo(1);
     }
 
     @Test

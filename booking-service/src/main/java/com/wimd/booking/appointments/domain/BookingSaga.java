@@ -2,8 +2,6 @@ package com.wimd.booking.appointments.domain;
 
 import com.wimd.events.BookingType;
 
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The booking saga's transitions, as pure functions of the current state. Order: payment (paid sessions
@@ -97,15 +95,17 @@ public final class BookingSaga {
     }
 
     /**
-     * A paid booking whose payment did not arrive within the hold gives its slot back; not one already in the
-     * calendar (that happens only after its payment was verified: the report of it is on its way).
+     * The booking's current step is past its deadline ({@link StepDeadlines}): it fails, and the step that did not
+     * answer is marked FAILED. A booking no longer pending is left alone.
      */
-    public static Transition onPaymentHoldExpired(SagaState state) {
-        if (state.status() == AppointmentStatus.PENDING && state.payment() == StepStatus.PENDING
-                && state.calendar() != StepStatus.DONE) {
-            return abort(withPayment(state, StepStatus.FAILED));
+    public static Transition onStepOverdue(SagaState state) {
+        if (state.status() != AppointmentStatus.PENDING) {
+            return new Transition(state, Effect.NONE);
         }
-        return new Transition(state, Effect.NONE);
+        SagaState failedStep = state.payment() == StepStatus.PENDING
+                ? withPayment(state, StepStatus.FAILED)
+                : withCalendar(state, StepStatus.FAILED);
+        return abort(failedStep);
     }
 
     /** The money of a failed booking went back: the booking ends REFUNDED. */
@@ -115,16 +115,6 @@ public final class BookingSaga {
                     state.calendar(), state.confirmation()), Effect.NONE);
         }
         return new Transition(state, Effect.NONE);
-    }
-
-    /** Whether a held, unpaid booking has waited longer than the hold allows. */
-    public static boolean paymentHoldExpired(Instant heldSince, Duration hold, Instant now) {
-        return !heldSince.isAfter(expiredHoldsBeganBy(hold, now));
-    }
-
-    /** The latest start of a hold that has expired by {@code now} (what the reaper asks the database for). */
-    public static Instant expiredHoldsBeganBy(Duration hold, Instant now) {
-        return now.minus(hold);
     }
 
     private static SagaState confirmed(SagaState state) {

@@ -83,6 +83,9 @@ public class Appointment extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When the saga's current step began: each step's deadline counts from here (see StepDeadlines). */
+    @Column(name = "step_started_at", nullable = false)
+    public Instant stepStartedAt;
     @Version
     public int version;
 
@@ -97,6 +100,7 @@ public class Appointment extends PanacheEntityBase {
         calendarStep = next.calendar();
         confirmationStep = next.confirmation();
         updatedAt = now;
+        stepStartedAt = now; // a step completed (or the saga began): the next one starts now
     }
 
     public Instant endsAt() {

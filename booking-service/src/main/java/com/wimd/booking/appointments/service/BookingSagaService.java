@@ -1,6 +1,7 @@
 package com.wimd.booking.appointments.service;
 
 import com.wimd.booking.appointments.domain.BookingSaga;
+import com.wimd.booking.appointments.domain.StepDeadlines;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.booking.promo.persistence.PromoCode;
@@ -94,11 +95,22 @@ public class BookingSagaService {
         });
     }
 
-    /** A paid booking whose payment never arrived gives its slot back; called by the hold reaper. */
-    public Uni<Void> expireHold(Appointment appointment) {
-        Instant now = clock.instant();
-        return release(null, appointment, BookingSaga.onPaymentHoldExpired(appointment.sagaState()),
-                "the payment did not arrive in time", now);
+    /**
+     * In the caller's transaction: fails the booking if its current step is still past its deadline (read afresh:
+     * a report may have come in since the reaper looked), with the usual compensation.
+     */
+    public Uni<Void> failOverdue(UUID bookingId, StepDeadlines deadlines, Instant now) {
+        return Appointment.<Appointment>findById(bookingId).chain(appointment -> {
+            if (appointment == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return deadlines.overdue(appointment.sagaState(), appointment.stepStartedAt, now)
+                    .map(reason -> {
+                        LOG.infof("booking %s (%s): %s", bookingId, appointment.status, reason);
+                        return release(null, appointment, BookingSaga.onStepOverdue(appointment.sagaState()), reason, now);
+                    })
+                    .orElseGet(() -> Uni.createFrom().voidItem());
+        });
     }
 
     /**

@@ -11,6 +11,8 @@ import com.wimd.events.EventEnvelope;
 import com.wimd.events.Money;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
+import com.wimd.events.PackagePurchaseFailed;
+import com.wimd.booking.appointments.domain.StepDeadlines;
 import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.support.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,6 +29,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PackageService {
+
+    public static final String PAYMENT_NOT_VERIFIED_IN_TIME = "the payment could not be verified in time";
 
     private final BookingConfig config;
     private final Clock clock;
@@ -86,6 +90,24 @@ public class PackageService {
                 p.updatedAt = clock.instant();
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * In the caller's transaction: a package still waiting for its payment's verification past the limit fails, and
+     * PackagePurchaseFailed has payment-service give back whatever was paid for it.
+     */
+    public Uni<Void> failOverdue(UUID packageId, Instant now) {
+        return SessionPackage.<SessionPackage>findById(packageId).chain(p -> {
+            if (p == null || p.status != PackageStatus.PENDING_PAYMENT
+                    || !StepDeadlines.packagePaymentOverdue(p.createdAt, config.packagePaymentLimit(), now)) {
+                return Uni.createFrom().voidItem();
+            }
+            p.status = PackageStatus.FAILED;
+            p.failureReason = PAYMENT_NOT_VERIFIED_IN_TIME;
+            p.updatedAt = now;
+            return outbox.add(EventEnvelope.first(
+                    new PackagePurchaseFailed(p.id, p.paymentIntentId, PAYMENT_NOT_VERIFIED_IN_TIME), now));
+        });
     }
 
     public Uni<Void> onPaymentFailed(EventEnvelope<PackagePaymentFailed> event) {

@@ -147,7 +147,7 @@ class PaidBookingTest {
         String intent = intent();
         UUID booking = accepted(user, PATH, body(slot, intent));
         // the hold began 16 minutes ago
-        Database.update("update appointments set created_at = created_at - interval '16 minutes' where id = ?", booking);
+        Database.update("update appointments set step_started_at = step_started_at - interval '16 minutes' where id = ?", booking);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(status(user, booking)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.BOOKING_FAILED, booking))

@@ -98,28 +98,32 @@ class BookingSagaTest {
     }
 
     @Test
-    void a_booking_already_in_the_calendar_does_not_expire_while_its_payment_report_is_on_its_way() {
-        SagaState inCalendar = BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.PAID_SINGLE)).next();
-        assertThat(BookingSaga.onPaymentHoldExpired(inCalendar).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    void an_overdue_unpaid_booking_fails_with_its_payment_step_failed_and_releases_what_it_holds() {
+        BookingSaga.Transition t = BookingSaga.onStepOverdue(BookingSaga.start(BookingType.PAID_SINGLE));
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
+        assertThat(t.next().status()).isEqualTo(AppointmentStatus.FAILED);
+        assertThat(t.next().payment()).isEqualTo(StepStatus.FAILED);
     }
 
     @Test
-    void an_unpaid_hold_expires_after_fifteen_minutes_and_releases_the_slot() {
-        java.time.Instant held = java.time.Instant.parse("2026-12-01T10:00:00Z");
-        java.time.Duration hold = java.time.Duration.ofMinutes(15);
-        assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(14 * 60 + 59))).isFalse();
-        assertThat(BookingSaga.paymentHoldExpired(held, hold, held.plusSeconds(15 * 60))).isTrue();
-        assertThat(BookingSaga.expiredHoldsBeganBy(hold, held.plusSeconds(15 * 60)))
-                .as("the reaper asks for holds begun at or before this").isEqualTo(held);
-        assertThat(BookingSaga.onPaymentHoldExpired(BookingSaga.start(BookingType.PAID_SINGLE)).effect())
-                .isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
-        SagaState paid = BookingSaga.onPaymentSucceeded(BookingSaga.start(BookingType.PAID_SINGLE)).next();
-        assertThat(BookingSaga.onPaymentHoldExpired(paid).effect()).as("a paid booking is not expired").isEqualTo(BookingSaga.Effect.NONE);
+    void an_overdue_free_booking_fails_with_its_calendar_step_failed() {
+        BookingSaga.Transition t = BookingSaga.onStepOverdue(BookingSaga.start(BookingType.FREE));
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
+        assertThat(t.next().calendar()).isEqualTo(StepStatus.FAILED);
+        assertThat(t.next().payment()).isEqualTo(StepStatus.NOT_REQUIRED);
     }
 
     @Test
-    void a_payment_arriving_after_the_hold_expired_confirms_nothing() {
-        SagaState expired = BookingSaga.onPaymentHoldExpired(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+    void a_booking_that_is_no_longer_pending_is_never_failed_by_a_deadline() {
+        SagaState confirmed = BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.FREE)).next();
+        assertThat(BookingSaga.onStepOverdue(confirmed).effect()).isEqualTo(BookingSaga.Effect.NONE);
+        SagaState failed = BookingSaga.onCalendarEventFailed(BookingSaga.start(BookingType.FREE)).next();
+        assertThat(BookingSaga.onStepOverdue(failed).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    }
+
+    @Test
+    void a_payment_arriving_after_the_booking_failed_confirms_nothing() {
+        SagaState expired = BookingSaga.onStepOverdue(BookingSaga.start(BookingType.PAID_SINGLE)).next();
         assertThat(BookingSaga.onPaymentSucceeded(expired).effect()).isEqualTo(BookingSaga.Effect.NONE);
         assertThat(BookingSaga.onCalendarEventCreated(expired).effect()).isEqualTo(BookingSaga.Effect.NONE);
     }

@@ -17,7 +17,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
-            broker = KafkaBroker.start(KafkaBroker.tempDir("kafka-test"), 0, List.of(Topics.all()));
+            broker = KafkaBroker.start(KafkaBroker.tempDir("kafka-test"), 0, Topics.allWithDeadLetters());
         }
         return broker;
     }

@@ -194,15 +194,26 @@ public class PaymentSteps {
 
     /** BookingFailed: the booking will not happen; whatever it paid goes back, whenever it is paid. */
     public Uni<Void> onBookingFailed(UUID bookingId, String reason, UUID causeEventId) {
+        return onAbandoned(bookingId, PaymentRequest.Kind.BOOKING, reason == null ? "the booking failed" : reason,
+                causeEventId);
+    }
+
+    /** PackagePurchaseFailed: booking-service gave up on the package; whatever it paid goes back, whenever it is paid. */
+    public Uni<Void> onPackagePurchaseFailed(UUID packageId, String reason, UUID causeEventId) {
+        return onAbandoned(packageId, PaymentRequest.Kind.PACKAGE,
+                reason == null ? "the package purchase failed" : reason, causeEventId);
+    }
+
+    private Uni<Void> onAbandoned(UUID correlationId, PaymentRequest.Kind kind, String reason, UUID causeEventId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "select payment_intent_id from payment_requests where correlation_id = ?1", String.class)
-                        .setParameter(1, bookingId).getResultList())
+                        .setParameter(1, correlationId).getResultList())
                 .chain(intentIds -> intentIds.isEmpty() || intentIds.get(0) == null
                         ? Uni.createFrom().<Payment>nullItem() : Payment.byIntentForUpdate(intentIds.get(0)))
-                .chain(payment -> requestRow(bookingId, PaymentRequest.Kind.BOOKING).chain(row -> apply(row,
-                        payment != null && payment.paysFor(bookingId) ? payment : null,
-                        new PaymentStep.BookingAbandoned(reason == null ? "the booking failed" : reason), causeEventId)));
+                .chain(payment -> requestRow(correlationId, kind).chain(row -> apply(row,
+                        payment != null && payment.paysFor(correlationId) ? payment : null,
+                        new PaymentStep.BookingAbandoned(reason), causeEventId)));
     }
 
     /** Applies one input to the step and carries out what it decides. */
