@@ -33,7 +33,7 @@ public class ParkedMessagesResource {
 
     public record View(UUID id, String topic, String bookingId, String status, int attempts, String error,
                        Instant parkedAt, Instant replayRequestedAt, Instant replayedAt, String payload) {
-        static View of(ParkedMessage m) {
+        public static View of(ParkedMessage m) {
             return new View(m.id, m.topic, m.messageKey, m.status().name(), m.attempts, m.error, m.parkedAt,
                     m.replayRequestedAt, m.replayedAt, m.payload);
         }

@@ -4,6 +4,8 @@ import com.wimd.booking.appointments.api.AppointmentView;
 import com.wimd.booking.appointments.api.Callers;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.config.BookingConfig;
+import com.wimd.support.reconciliation.Reconciliation;
+import com.wimd.support.reconciliation.ServiceReport;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +26,23 @@ public class AdminResource {
 
     private final BookingConfig config;
     private final Clock clock;
+    private final Reconciliation reconciliation;
 
-    public AdminResource(BookingConfig config, Clock clock) {
+    public AdminResource(BookingConfig config, Clock clock, Reconciliation reconciliation) {
         this.config = config;
         this.clock = clock;
+        this.reconciliation = reconciliation;
+    }
+
+    /**
+     * booking-service's part of the reconciliation report (the same as {@code /admin/reconciliation}), reachable
+     * through the ingress; the {@code reconcile} command puts it together with the other services' parts.
+     */
+    @GET
+    @Path("/reconciliation")
+    @io.smallrye.common.annotation.Blocking
+    public ServiceReport reconciliation() {
+        return reconciliation.report();
     }
 
     /** Appointments from now on (or all with {@code ?all=true}), soonest first. */
