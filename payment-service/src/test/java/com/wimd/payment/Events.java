@@ -28,7 +28,7 @@ public final class Events {
     }
 
     public static PackagePurchaseRequested packagePurchase(String user, String paymentIntentId) {
-        return new PackagePurchaseRequested(UUID.randomUUID(), client(user), 3, new Money(50000, "CAD"), paymentIntentId);
+        return new PackagePurchaseRequested(UUID.randomUUID(), client(user), 3, "CAD", paymentIntentId);
     }
 
     public static BookingFailed bookingFailed(BookingRequested booking, String reason) {

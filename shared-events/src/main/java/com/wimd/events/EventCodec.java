@@ -40,15 +40,15 @@ public final class EventCodec {
             JsonNode tree = MAPPER.readTree(json);
             EventType type = EventType.ofWireName(text(tree, "event_type"));
             int version = tree.path("event_version").asInt(-1);
-            if (version != type.version()) {
+            if (!type.reads(version)) {
                 throw new MalformedEventException("unsupported version " + version + " of " + type.wireName());
             }
-            EventPayload payload = MAPPER.treeToValue(tree.get("payload"), type.payloadClass());
+            EventPayload payload = MAPPER.treeToValue(type.current(version, tree.get("payload")), type.payloadClass());
             JsonNode causation = tree.get("causation_id");
             return new EventEnvelope<>(
                     UUID.fromString(text(tree, "event_id")),
                     type.wireName(),
-                    version,
+                    type.version(), // a previous-version event is read (and re-encoded) as the current version
                     Instant.parse(text(tree, "occurred_at")),
                     UUID.fromString(text(tree, "correlation_id")),
                     causation == null || causation.isNull() ? null : UUID.fromString(causation.asText()),

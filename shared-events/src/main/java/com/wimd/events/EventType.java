@@ -3,7 +3,9 @@ package com.wimd.events;
 import java.util.Arrays;
 
 /**
- * Every event type, its payload class, the version of its wire format, and its topic.
+ * Every event type, its payload class, the version of its wire format, and its topic. Readers accept the current
+ * version and the previous one (an {@link Upcaster} turns the previous into the current), so producers and
+ * consumers can be deployed in any order across one version change.
  * One topic per event type, named after it, keyed by the saga's correlation id (booking or package id).
  * Adding an optional field keeps the version; a breaking change is a new version (and a new constant).
  */
@@ -16,7 +18,8 @@ public enum EventType {
     CALENDAR_EVENT_FAILED("CalendarEventFailed", CalendarEventFailed.class, 1),
     BOOKING_CONFIRMED("BookingConfirmed", BookingConfirmed.class, 1),
     BOOKING_FAILED("BookingFailed", BookingFailed.class, 1),
-    PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, 1),
+    PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, 2,
+            PackagePurchaseRequested::fromVersion1),
     PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, 1),
     PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1),
     PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1);
@@ -24,11 +27,36 @@ public enum EventType {
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;
     private final int version;
+    private final Upcaster fromPrevious;
 
     EventType(String wireName, Class<? extends EventPayload> payloadClass, int version) {
+        this(wireName, payloadClass, version, null);
+    }
+
+    EventType(String wireName, Class<? extends EventPayload> payloadClass, int version, Upcaster fromPrevious) {
         this.wireName = wireName;
         this.payloadClass = payloadClass;
         this.version = version;
+        this.fromPrevious = fromPrevious;
+    }
+
+    /** Turns a payload of the previous version into one of the current version (readers accept both). */
+    @FunctionalInterface
+    public interface Upcaster {
+        com.fasterxml.jackson.databind.node.ObjectNode upcast(com.fasterxml.jackson.databind.node.ObjectNode previous);
+    }
+
+    /** Whether a reader of this type accepts an event of {@code version}: the current one, or the previous one. */
+    public boolean reads(int version) {
+        return version == this.version || (fromPrevious != null && version == this.version - 1);
+    }
+
+    /** The payload as the current version, from the current or the previous one. */
+    com.fasterxml.jackson.databind.JsonNode current(int version, com.fasterxml.jackson.databind.JsonNode payload) {
+        if (version == this.version || payload == null || !payload.isObject()) {
+            return payload;
+        }
+        return fromPrevious.upcast(((com.fasterxml.jackson.databind.node.ObjectNode) payload).deepCopy());
     }
 
     /** The name in the envelope's {@code event_type}. */

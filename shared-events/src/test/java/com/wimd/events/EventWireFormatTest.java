@@ -38,7 +38,7 @@ class EventWireFormatTest {
                 envelope(new PaymentFailed(BOOKING, "pi_3Q", "the intent has not succeeded"), CAUSE),
                 envelope(new PaymentRefunded(BOOKING, "pi_3Q", "re_9", new Money(15000, "CAD"), "calendar failed",
                         CLIENT, SLOT), CAUSE),
-                envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, new Money(50000, "USD"), "pi_7P"), null),
+                envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, "USD", "pi_7P"), null),
                 envelope(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD")), CAUSE),
                 envelope(new PackagePaymentFailed(PACKAGE, "pi_7P", "amount does not match"), CAUSE),
                 envelope(new PackagePurchaseFailed(PACKAGE, "pi_7P", "the payment was not verified in time"), null),
@@ -98,6 +98,26 @@ class EventWireFormatTest {
                 .replace("\"event_version\":1", "\"event_version\":2");
         assertThatThrownBy(() -> EventCodec.decode(json)).isInstanceOf(EventCodec.MalformedEventException.class)
                 .hasMessageContaining("version 2");
+    }
+
+    @Test
+    void a_previous_version_event_is_still_read_as_the_current_version() throws IOException {
+        String v1;
+        try (InputStream in = EventWireFormatTest.class.getResourceAsStream("/golden/PackagePurchaseRequested.v1.json")) {
+            v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        EventEnvelope<EventPayload> read = EventCodec.decode(v1);
+        assertThat(read.eventVersion()).isEqualTo(2);
+        assertThat(read.payload()).isEqualTo(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, "USD", "pi_7P"));
+        assertThat(EventCodec.encode(read)).contains("\"event_version\":2").doesNotContain("price");
+    }
+
+    @Test
+    void a_version_older_than_the_previous_one_is_rejected() {
+        String json = EventCodec.encode(envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, "USD", "pi_7P"), null))
+                .replace("\"event_version\":2", "\"event_version\":0");
+        assertThatThrownBy(() -> EventCodec.decode(json)).isInstanceOf(EventCodec.MalformedEventException.class)
+                .hasMessageContaining("version 0");
     }
 
     @Test

@@ -11,7 +11,7 @@ public interface CalendarConfig {
 
     Google google();
 
-    /** Tries per booking before the calendar step is reported failed (transient errors only). */
+    /** Quick tries per calendar call for a transient failure; an outage that outlasts them is retried by the consumer until it ends. */
     @WithDefault("4")
     int maxAttempts();
 

@@ -32,10 +32,19 @@ public final class PostgresServer implements AutoCloseable {
      * @param port    0 for a free port
      */
     public static PostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, dataDir != null);
+    }
+
+    /**
+     * @param dataDir a folder to keep the data in (and to start again from after {@link #close()}), or null
+     * @param port    0 for a free port
+     * @param fsync   whether a crash must not lose data (off for tests: faster)
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean fsync) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
+                    .setServerConfig("fsync", fsync ? "on" : "off");
             if (port != 0) {
                 builder.setPort(port);
             }

@@ -6,7 +6,6 @@ import com.wimd.infra.test.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -28,12 +27,8 @@ import static org.hamcrest.Matchers.equalTo;
 class FreeBookingSagaTest {
 
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.get();
-    }
+    /** Started once per test JVM (the first class to load starts it). */
+    static final RunningSystem system = RunningSystem.get();
 
     /** A weekday three weeks ahead, at the given hour in Toronto (inside the coach's hours). */
     static ZonedDateTime weekdayAt(int hour) {

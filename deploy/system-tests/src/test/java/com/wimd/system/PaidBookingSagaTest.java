@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,12 +31,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class PaidBookingSagaTest {
 
-    static RunningSystem system;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.get();
-    }
+    /** Started once per test JVM (the first class to load starts it). */
+    static final RunningSystem system = RunningSystem.get();
 
     static final String VISA = "4242424242424242";
 

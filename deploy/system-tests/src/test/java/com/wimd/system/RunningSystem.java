@@ -34,8 +34,11 @@ final class RunningSystem {
 
     private static RunningSystem instance;
 
-    final PostgresServer postgres;
-    final KafkaBroker kafka;
+    private final Path work;
+    private final int postgresPort;
+    private final int kafkaPort;
+    volatile PostgresServer postgres;
+    volatile KafkaBroker kafka;
     final GreenMail smtp;
     final GoogleCalendarFake google;
     final OidcWiremockTestResource oidc;
@@ -51,13 +54,15 @@ final class RunningSystem {
 
     private RunningSystem() {
         Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
-        Path work = KafkaBroker.tempDir("system-test");
-        postgres = PostgresServer.start(null, 0);
-        kafka = KafkaBroker.start(work, 0, Topics.allWithDeadLetters());
+        work = KafkaBroker.tempDir("system-test");
+        postgresPort = freePort();
+        kafkaPort = freePort();
+        postgres = PostgresServer.start(work.resolve("postgres"), postgresPort, false);
+        kafka = KafkaBroker.start(work, kafkaPort, Topics.allWithDeadLetters());
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         google = new GoogleCalendarFake();
-        google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 503);
+        google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 403);
         oidc = new OidcWiremockTestResource();
         String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
 
@@ -98,12 +103,39 @@ final class RunningSystem {
         };
     }
 
+    /** Stops PostgreSQL (every service's database) as an outage would; {@link #startPostgres()} brings it back. */
+    synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory. */
+    synchronized void startPostgres() {
+        postgres = PostgresServer.start(work.resolve("postgres"), postgresPort, false);
+    }
+
+    /** Stops the Kafka broker; {@link #startKafka()} brings it back on the same port with the same data. */
+    synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    synchronized void startKafka() {
+        kafka = KafkaBroker.start(work, kafkaPort, Topics.allWithDeadLetters());
+    }
+
     String url(ServiceSpec spec) {
         return services.get(spec).baseUrl();
     }
 
     long count(ServiceSpec spec, String sql, Object... args) {
         return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).count(sql, args);
+    }
+
+    java.util.List<java.util.Map<String, Object>> rows(ServiceSpec spec, String sql, Object... args) {
+        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).rows(sql, args);
+    }
+
+    int update(ServiceSpec spec, String sql, Object... args) {
+        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).update(sql, args);
     }
 
     /** The tail of a service's log, to explain a failure. */

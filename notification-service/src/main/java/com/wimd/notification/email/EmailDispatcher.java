@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import com.wimd.support.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -84,7 +84,7 @@ public class EmailDispatcher {
 
     private List<PendingEmail> claim(Instant now) throws Throwable {
         Instant leasedUntil = now.plus(settings.lease());
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        return Db.transaction(() ->
                 Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, NotificationLog.class)
                                 .setParameter(1, now)
                                 .setParameter(2, settings.batchSize())
@@ -92,7 +92,7 @@ public class EmailDispatcher {
                         .map(rows -> rows.stream().map(row -> {
                             row.nextAttemptAt = leasedUntil; // flushed on commit
                             return PendingEmail.of(row);
-                        }).toList())));
+                        }).toList()));
     }
 
     private void send(PendingEmail email) throws Throwable {
@@ -105,13 +105,13 @@ public class EmailDispatcher {
         }
         Instant now = clock.instant();
         String failure = error;
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        Db.transaction(() ->
                 NotificationLog.<NotificationLog>findById(email.id()).invoke(row -> {
                     if (failure == null) {
                         row.recordSent(now);
                     } else {
                         row.recordFailure(retryPolicy.afterFailure(row.attempts, failure, now));
                     }
-                })));
+                }));
     }
 }

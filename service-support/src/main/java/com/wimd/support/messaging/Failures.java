@@ -34,7 +34,10 @@ public final class Failures {
     public static boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
-            if (t instanceof TransientFailure || t instanceof IOException || t instanceof TimeoutException
+            if (t instanceof TransientFailure marked) {
+                return marked.isTransient(); // the adapter knows best, whatever lies beneath
+            }
+            if (t instanceof IOException || t instanceof TimeoutException
                     || t instanceof RetriableException) {
                 return true;
             }

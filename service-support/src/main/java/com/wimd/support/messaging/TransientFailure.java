@@ -5,4 +5,9 @@ package com.wimd.support.messaging;
  * A consumer whose handler fails with one retries for as long as it lasts instead of parking the message.
  */
 public interface TransientFailure {
+
+    /** Whether this failure passes on its own; an adapter's exception may say no (a 4xx refusal, say). */
+    default boolean isTransient() {
+        return true;
+    }
 }

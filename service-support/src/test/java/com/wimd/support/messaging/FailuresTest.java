@@ -52,6 +52,22 @@ class FailuresTest {
         assertThat(Failures.isTransient(new IllegalStateException("wrapped", new GatewayUnavailable()))).isTrue();
     }
 
+    static class Refused extends RuntimeException implements TransientFailure {
+        Refused(Throwable cause) {
+            super("403 from the gateway", cause);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return false;
+        }
+    }
+
+    @Test
+    void an_adapter_that_calls_its_failure_a_refusal_is_believed_over_what_lies_beneath() {
+        assertThat(Failures.isTransient(new Refused(new java.io.IOException("body read failed")))).isFalse();
+    }
+
     @Test
     void a_retriable_kafka_error_is_transient() {
         assertThat(Failures.isTransient(new NotLeaderOrFollowerException("moving"))).isTrue();

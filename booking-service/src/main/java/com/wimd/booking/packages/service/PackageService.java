@@ -8,7 +8,6 @@ import com.wimd.booking.packages.domain.PackageStatus;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.events.Client;
 import com.wimd.events.EventEnvelope;
-import com.wimd.events.Money;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PackagePurchaseFailed;
@@ -58,7 +57,7 @@ public class PackageService {
         p.updatedAt = now;
         PackagePurchaseRequested requested = new PackagePurchaseRequested(p.id,
                 new Client(caller.userId(), caller.name(), caller.email(), null),
-                p.sessionsTotal, new Money(0, currency), intentId);
+                p.sessionsTotal, currency, intentId);
         return Panache.withTransaction(() -> p.<SessionPackage>persistAndFlush()
                         .call(saved -> outbox.add(EventEnvelope.first(requested, now))))
                 .onFailure(e -> UniqueIndexes.violates(e, UniqueIndexes.PACKAGE_INTENT_INDEX))

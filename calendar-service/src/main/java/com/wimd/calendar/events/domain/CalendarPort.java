@@ -21,7 +21,7 @@ public interface CalendarPort {
      */
     void delete(String eventId);
 
-    class CalendarException extends RuntimeException {
+    class CalendarException extends RuntimeException implements com.wimd.support.messaging.TransientFailure {
         private final boolean transientFailure;
 
         public CalendarException(String message, boolean transientFailure, Throwable cause) {
@@ -30,6 +30,7 @@ public interface CalendarPort {
         }
 
         /** Whether trying again may succeed (timeouts, 5xx, 429) or not (a refusal). */
+        @Override
         public boolean isTransient() {
             return transientFailure;
         }

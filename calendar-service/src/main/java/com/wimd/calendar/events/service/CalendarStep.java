@@ -2,7 +2,6 @@ package com.wimd.calendar.events.service;
 
 import com.wimd.calendar.config.CalendarConfig;
 import com.wimd.calendar.events.domain.CalendarPort;
-import com.wimd.calendar.events.domain.RetryPolicy;
 import com.wimd.calendar.events.domain.SessionEvent;
 import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.calendar.events.persistence.CalendarEventRecord;
@@ -11,18 +10,17 @@ import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
 import com.wimd.support.outbox.Outbox;
-import com.wimd.support.work.Pause;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
+import com.wimd.support.db.Db;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The saga's calendar step and its compensation. The calendar is called outside any transaction (it is slow
@@ -38,12 +36,21 @@ public class CalendarStep {
     private final CalendarConfig config;
     private final Outbox outbox;
     private final Clock clock;
+    private final Guard calls;
 
     public CalendarStep(CalendarPort calendar, CalendarConfig config, Outbox outbox, Clock clock) {
         this.calendar = calendar;
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
+        // a few quick tries for a hiccup; an outage outlasts them, and the consumer then keeps retrying the event
+        this.calls = Guard.create()
+                .withRetry().maxRetries(Math.max(0, config.maxAttempts() - 1)).maxDuration(0, ChronoUnit.MILLIS)
+                .delay(config.retryBackoff().toMillis(), ChronoUnit.MILLIS)
+                .whenException(e -> e instanceof CalendarPort.CalendarException c && c.isTransient())
+                .beforeRetry(e -> LOG.warnf("calendar call failed, trying again: %s", e.getMessage()))
+                .withExponentialBackoff().factor(2).maxDelay(30, ChronoUnit.SECONDS).done()
+                .done().build();
     }
 
     /** What the calendar said, after retries. */
@@ -58,18 +65,24 @@ public class CalendarStep {
 
     /** Blocking: what this service has recorded for the booking, if anything. */
     public Optional<CalendarEventRecord> recordOf(UUID bookingId) {
-        try {
-            return Optional.ofNullable(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    CalendarEventRecord.<CalendarEventRecord>findById(bookingId))));
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read the calendar record of " + bookingId, e);
-        }
+        return Optional.ofNullable(Db.session(() -> CalendarEventRecord.<CalendarEventRecord>findById(bookingId)));
     }
 
-    /** Blocking: calls the calendar, with retries. */
+    /**
+     * Blocking: calls the calendar, retrying a transient failure a few times. A refusal is the step's outcome
+     * ({@link Failed}); a calendar still unreachable after the tries throws (transient), so the consumer keeps
+     * the event and tries again until the calendar is back or the booking's deadline passes.
+     */
     public Outcome putInCalendar(SessionToSchedule session) {
         SessionEvent event = SessionEvent.forSession(session, config.preparationNotes());
-        return withRetries("create the event of " + session.bookingId(), () -> new Created(calendar.create(event)));
+        try {
+            return new Created(calls.get(() -> calendar.create(event), String.class));
+        } catch (CalendarPort.CalendarException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return new Failed(e.getMessage());
+        }
     }
 
     /**
@@ -105,15 +118,15 @@ public class CalendarStep {
         });
     }
 
-    /** Blocking: the compensation of a failed booking removes its event from the calendar, with retries. */
+    /**
+     * Blocking: the compensation of a failed booking removes its event from the calendar, retrying a transient
+     * failure a few times; what still fails throws, and the consumer retries (transient) or parks (a refusal).
+     */
     public void removeFromCalendar(String calendarEventId) {
-        Outcome outcome = withRetries("delete event " + calendarEventId, () -> {
+        calls.get(() -> {
             calendar.delete(calendarEventId);
-            return new Created(calendarEventId);
-        });
-        if (outcome instanceof Failed failed) {
-            throw new IllegalStateException("could not delete calendar event " + calendarEventId + ": " + failed.reason());
-        }
+            return null;
+        }, Void.class);
     }
 
     /** Records that the booking failed: its event DELETED, or the booking CANCELLED if it had none yet. */
@@ -138,22 +151,5 @@ public class CalendarStep {
             }
             return Uni.createFrom().voidItem();
         });
-    }
-
-    private Outcome withRetries(String what, Supplier<Outcome> call) {
-        RetryPolicy policy = new RetryPolicy(config.maxAttempts(), config.retryBackoff());
-        boolean lastTransient = true;
-        String lastError = "not tried";
-        for (int attempt = 1; policy.shouldTry(attempt, lastTransient); attempt++) {
-            Pause.sleep(policy.backoffBefore(attempt));
-            try {
-                return call.get();
-            } catch (CalendarPort.CalendarException e) {
-                lastTransient = e.isTransient();
-                lastError = e.getMessage();
-                LOG.warnf("calendar try %d to %s failed: %s", attempt, what, lastError);
-            }
-        }
-        return new Failed(lastError);
     }
 }

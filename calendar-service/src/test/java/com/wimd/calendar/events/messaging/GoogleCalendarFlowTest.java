@@ -45,13 +45,31 @@ class GoogleCalendarFlowTest {
     }
 
     @Test
-    void when_google_keeps_failing_the_step_reports_the_failure_after_its_retries() throws Exception {
+    void a_google_outage_is_retried_for_as_long_as_it_lasts_and_the_event_is_made_once_it_ends() {
+        var outage = GoogleCalendarProfile.google.failEventsContaining(GoogleCalendarProfile.OUTAGE_PHONE, 503);
+        BookingRequested booking = Bookings.requested(BookingType.FREE, GoogleCalendarProfile.OUTAGE_PHONE);
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+
+        // well past the step's own two tries: the consumer keeps the event and tries again
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                GoogleCalendarProfile.google.eventInserts(GoogleCalendarProfile.OUTAGE_PHONE) >= 6);
+        assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_FAILED, booking.bookingId())).isEmpty();
+
+        GoogleCalendarProfile.google.server().removeStub(outage);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId())).hasSize(1));
+        assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_FAILED, booking.bookingId())).isEmpty();
+    }
+
+    @Test
+    void when_google_refuses_the_event_the_step_reports_the_failure() throws Exception {
         BookingRequested booking = Bookings.requested(BookingType.FREE, GoogleCalendarProfile.FAILING_PHONE);
         kafka.publish(EventEnvelope.first(booking, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 kafka.eventsFor(Topics.CALENDAR_EVENT_FAILED, booking.bookingId())).singleElement()
-                .satisfies(e -> assertThat(((CalendarEventFailed) e.payload()).reason()).contains("503")));
+                .satisfies(e -> assertThat(((CalendarEventFailed) e.payload()).reason()).contains("403")));
         assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId())).isEmpty();
         assertThat(LocalCalendarFlowTest.count(
                 "select count(*) from calendar_events where booking_id = ? and status = 'FAILED' and provider = 'GOOGLE'",

@@ -10,8 +10,13 @@ import java.util.Map;
 /** Runs the service with the Google adapter against the HTTP fake of Google's APIs. */
 public class GoogleCalendarProfile implements QuarkusTestProfile {
 
-    /** Bookings for this phone number are refused by the fake with a 503 on every try. */
+    /** Bookings for this phone number are refused by the fake (403) on every try. */
     public static final String FAILING_PHONE = "+14165550150";
+    /** Bookings for this phone number meet a Google outage (503) until a test ends it. */
+    public static final String OUTAGE_PHONE = "+14165550151";
+
+    /** The fake, for tests that change what it answers. */
+    public static volatile GoogleCalendarFake google;
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -24,7 +29,8 @@ public class GoogleCalendarProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> start() {
             google = new GoogleCalendarFake();
-            google.failEventsContaining(FAILING_PHONE, 503);
+            GoogleCalendarProfile.google = google;
+            google.failEventsContaining(FAILING_PHONE, 403);
             return Map.of(
                     "calendar.google.service-account-key", google.serviceAccountKey(),
                     "calendar.google.calendar-id", GoogleCalendarFake.CALENDAR_ID,

@@ -54,9 +54,9 @@ public final class GoogleCalendarFake implements AutoCloseable {
                         .withTransformers("response-template")));
     }
 
-    /** Inserts whose body contains {@code marker} (a phone number, say) fail with {@code status}. */
-    public void failEventsContaining(String marker, int status) {
-        server.stubFor(post(urlPathMatching("/calendar/v3/calendars/[^/]+/events")).atPriority(1)
+    /** Inserts whose body contains {@code marker} (a phone number, say) fail with {@code status}; remove the stub to end it. */
+    public com.github.tomakehurst.wiremock.stubbing.StubMapping failEventsContaining(String marker, int status) {
+        return server.stubFor(post(urlPathMatching("/calendar/v3/calendars/[^/]+/events")).atPriority(1)
                 .withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"fake failure\"}}")));
