@@ -72,6 +72,8 @@ final class RunningSystem {
             int port = freePort();
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
             config.putAll(extra(spec));
+            // consumers come back within seconds of an outage's end (30 s between tries in production)
+            config.put("messaging.retry.max-delay", "PT5S");
             QuarkusService service = QuarkusService.start(spec, root, port, config, work.resolve("logs"));
             services.put(spec, service);
             starting.add(service);
@@ -91,7 +93,7 @@ final class RunningSystem {
                     "calendar.retry-backoff", "PT0.1S");
             // a short hold, so the test of a payment that never arrives does not wait 15 minutes
             case BOOKING -> Map.of("booking.payment-hold", "PT8S", "booking.deadline-check", "PT1S",
-                    "booking.deadline-grace-after-outage", "PT10S");
+                    "booking.deadline-grace-after-outage", "PT30S");
             case NOTIFICATION -> Map.of(
                     "quarkus.mailer.mock", "false",
                     "quarkus.mailer.host", "127.0.0.1",

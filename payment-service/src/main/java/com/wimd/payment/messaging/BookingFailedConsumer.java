@@ -1,6 +1,7 @@
 package com.wimd.payment.messaging;
 
 import com.wimd.events.BookingFailed;
+import com.wimd.events.PackagePurchaseFailed;
 import com.wimd.payment.refunds.service.Refunds;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.support.inbox.IdempotentConsumer;
@@ -12,8 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Compensation: a booking that failed gets its money back, now if it was paid, or as soon as its payment
- * succeeds if it was not (the step remembers the booking as abandoned).
+ * Compensation: a booking that failed, or a package purchase booking-service gave up on, gets its money back, now
+ * if it was paid, or as soon as its payment succeeds if it was not (the step remembers it as abandoned).
  */
 @ApplicationScoped
 public class BookingFailedConsumer {
@@ -36,6 +37,15 @@ public class BookingFailedConsumer {
             consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, e -> steps.onBookingFailed(
                     e.payload().bookingId(), e.payload().reason(), e.eventId()));
             refunds.carryOut(event.payload().bookingId());
+        });
+    }
+
+    @Incoming("package-purchase-failed")
+    public CompletionStage<Void> onPackagePurchaseFailed(Message<String> message) {
+        return events.consume(message, PackagePurchaseFailed.class, event -> {
+            consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, e -> steps.onPackagePurchaseFailed(
+                    e.payload().packageId(), e.payload().reason(), e.eventId()));
+            refunds.carryOut(event.payload().packageId());
         });
     }
 }
