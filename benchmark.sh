@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q install -DskipTests
-./mvnw -B verify -pl deploy/system-tests -Pbenchmark
+./mvnw -B verify -pl deploy/system-tests -Pbenchmark -Dtest=SagaBenchmark

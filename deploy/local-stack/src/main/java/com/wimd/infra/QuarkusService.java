@@ -28,14 +28,19 @@ public final class QuarkusService implements AutoCloseable {
         this.port = port;
     }
 
+    /** The services' JVM options: the system property of this name, or {@link #QUICK_START}. */
+    public static final String JVM_OPTIONS = "services.jvm-options";
+    /** Small and quick to start (C1 only): for tests and the local run. The benchmark runs the full JIT. */
+    public static final String QUICK_START = "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     /** Starts the service; call {@link #awaitReady(Duration)} before using it. */
     public static QuarkusService start(ServiceSpec spec, Path projectRoot, int port, Map<String, String> config, Path logDir) {
         Path jar = projectRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
-                "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS, QUICK_START).trim().split("\\s+")));
         new TreeMap<>(config).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

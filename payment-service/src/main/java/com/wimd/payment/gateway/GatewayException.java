@@ -1,7 +1,7 @@
 package com.wimd.payment.gateway;
 
 /** The gateway said no, or could not be asked. */
-public class GatewayException extends RuntimeException {
+public class GatewayException extends RuntimeException implements com.wimd.support.messaging.TransientFailure {
 
     public enum Kind {
         /** The card was declined (Stripe's 402 card_error). */
@@ -23,6 +23,7 @@ public class GatewayException extends RuntimeException {
         return kind;
     }
 
+    @Override
     public boolean isTransient() {
         return kind == Kind.TRANSIENT;
     }

@@ -11,8 +11,6 @@ import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.support.db.Db;
-import com.wimd.support.work.Backoff;
-import com.wimd.support.work.Pause;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.PaymentGateway;
@@ -28,6 +26,7 @@ import com.wimd.payment.verification.domain.PaymentStep;
 import com.wimd.payment.verification.persistence.PaymentRequest;
 import com.wimd.support.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -36,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +50,10 @@ public class PaymentSteps {
     private static final Logger LOG = Logger.getLogger(PaymentSteps.class);
     private static final int LOOKUP_TRIES = 3;
     private static final Duration LOOKUP_BACKOFF = Duration.ofMillis(250);
+    private static final jakarta.enterprise.util.TypeLiteral<Optional<GatewayIntent>> INTENT = new jakarta.enterprise.util.TypeLiteral<>() {
+    };
+    /** A few quick tries of a transient failure (SmallRye Fault Tolerance); what outlasts them is verified later. */
+    private final Guard lookups;
 
     private final PaymentGateway gateway;
     private final PriceList prices;
@@ -66,6 +70,13 @@ public class PaymentSteps {
         this.outbox = outbox;
         this.refunds = refunds;
         this.clock = clock;
+        this.lookups = Guard.create()
+                .withRetry().maxRetries(LOOKUP_TRIES - 1).maxDuration(0, ChronoUnit.MILLIS)
+                .delay(LOOKUP_BACKOFF.toMillis(), ChronoUnit.MILLIS)
+                .whenException(e -> e instanceof GatewayException g && g.isTransient())
+                .beforeRetry(e -> LOG.warnf("looking up an intent failed, trying again: %s", e.getMessage()))
+                .withExponentialBackoff().factor(2).maxDelay(5, ChronoUnit.SECONDS).done()
+                .done().build();
     }
 
     /** A booking or package purchase that names the intent paying for it. */
@@ -112,23 +123,16 @@ public class PaymentSteps {
         if (paymentIntentId == null || paymentIntentId.isBlank()) {
             return new Found(Optional.empty());
         }
-        String last = null;
-        for (int attempt = 1; attempt <= LOOKUP_TRIES; attempt++) {
-            try {
-                return new Found(gateway.retrieveIntent(paymentIntentId));
-            } catch (GatewayException e) {
-                if (!e.isTransient()) {
-                    // Not "no such intent" (that is an empty answer): a refusal of us, such as a bad API key.
-                    // Failing the booking for our own misconfiguration would be wrong; verify it again later.
-                    LOG.errorf("the gateway refused to look up %s: %s", paymentIntentId, e.getMessage());
-                    return new Unreachable(e.getMessage());
-                }
-                last = e.getMessage();
-                LOG.warnf("looking up %s failed (try %d of %d): %s", paymentIntentId, attempt, LOOKUP_TRIES, last);
-                Pause.sleep(Backoff.exponential(LOOKUP_BACKOFF, attempt, Duration.ofSeconds(5)));
+        try {
+            return new Found(lookups.get(() -> gateway.retrieveIntent(paymentIntentId), INTENT));
+        } catch (GatewayException e) {
+            if (!e.isTransient()) {
+                // Not "no such intent" (that is an empty answer): a refusal of us, such as a bad API key.
+                // Failing the booking for our own misconfiguration would be wrong; verify it again later.
+                LOG.errorf("the gateway refused to look up %s: %s", paymentIntentId, e.getMessage());
             }
+            return new Unreachable(e.getMessage());
         }
-        return new Unreachable(last);
     }
 
     /** A booking or package names its intent: verify, bind, announce what is known. */
