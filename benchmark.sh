@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q install -DskipTests
-./mvnw -B verify -pl deploy/system-tests -Pbenchmark -Dtest=SagaBenchmark
+# extra Maven options pass through, e.g. a profile of each service:
+#   ./benchmark.sh "-Dbenchmark.jvm-options=-Xmx512m -XX:+UseSerialGC -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"
+./mvnw -B verify -pl deploy/system-tests -Pbenchmark -Dtest=SagaBenchmark "$@"
