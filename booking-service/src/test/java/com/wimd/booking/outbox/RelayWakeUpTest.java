@@ -31,11 +31,16 @@ class RelayWakeUpTest {
     }
 
     @Test
-    void a_committed_event_is_published_without_waiting_for_the_poll() throws Exception {
+    void a_committed_event_is_published_without_waiting_for_the_poll() {
         String topic = "relay-wake-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
         Sql db = Sql.ofServiceUnderTest();
-        Thread.sleep(2_000); // the relay's first round (at start) is over: only a wake-up can publish now
+        // a first event, published by the relay's round at start or by a wake-up: either way, from here on only a
+        // wake-up can publish within the poll's ten minutes
+        String primer = "relay-wake-primer-" + UUID.randomUUID();
+        db.update("insert into outbox (event_id, event_type, topic, message_key, payload, occurred_at) values (?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), "RelayTest", primer, key, "{}", Timestamp.from(Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> BookingApi.kafka().recordsFor(primer, key).size() == 1);
 
         for (int i = 0; i < 3; i++) { // three separate commits, each of which must wake the relay
             db.update("insert into outbox (event_id, event_type, topic, message_key, payload, occurred_at) values (?, ?, ?, ?, ?, ?)",

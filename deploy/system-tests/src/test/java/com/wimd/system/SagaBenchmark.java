@@ -5,6 +5,8 @@ import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,11 +36,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A benchmark, not a test (tag {@code benchmark}, excluded from the build): free bookings from the request to
@@ -73,13 +77,24 @@ class SagaBenchmark {
     }
 
     /** Reads BookingConfirmed as a service would, so waiting for a booking costs the system nothing. */
-    static Thread watchConfirmations() {
+    static Thread watchConfirmations(CountDownLatch assigned) {
         Thread watcher = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(Topics.BOOKING_CONFIRMED));
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(Topics.BOOKING_CONFIRMED), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                        if (!partitions.isEmpty()) {
+                            assigned.countDown();
+                        }
+                    }
+                });
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                         confirmation(r.key()).complete(System.nanoTime());
@@ -99,8 +114,9 @@ class SagaBenchmark {
         system.update(ServiceSpec.BOOKING, "update promo_codes set max_uses = 100000, uses_remaining = 100000 where code = 'WIMD25'");
         List<ZonedDateTime> slots = ResilienceTest.slots(1, WARM_UP + SEQUENTIAL + CLIENTS * PER_CLIENT);
         AtomicInteger next = new AtomicInteger();
-        Thread watcher = watchConfirmations();
-        Thread.sleep(3_000); // the watcher is assigned its partitions
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread watcher = watchConfirmations(assigned);
+        assertThat(assigned.await(30, TimeUnit.SECONDS)).as("the confirmation watcher has its partitions").isTrue();
 
         String token = PaidBookingSagaTest.newClient("bench");
         for (int i = 0; i < WARM_UP; i++) {
@@ -110,7 +126,8 @@ class SagaBenchmark {
         // after the warm-up, what the system spends doing nothing (polls, fetches, health): the floor under every figure below
         Map<String, Long> idleBefore = cpuMillisByProcess();
         long idleStart = System.nanoTime();
-        Thread.sleep(10_000);
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> system.count(ServiceSpec.BOOKING, "select count(*) from appointments where status = 'PENDING'") == 0);
         Map<String, Long> idleAfter = cpuMillisByProcess();
         double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
 

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -103,9 +105,32 @@ class ParkedMessagesTest {
         assertThat(Database.count("select count(*) from notification_log where booking_id = ?", booking)).isEqualTo(2);
     }
 
-    @Test
-    void only_the_coach_sees_parked_messages() {
-        given().auth().oauth2(TestTokens.client("alice")).get("/admin/parked-messages").then().statusCode(403);
-        given().get("/admin/parked-messages").then().statusCode(401);
+    /** The ops endpoints every service has: only the coach, and hostile input gets a problem, never a 5xx. */
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @CsvSource({
+            "GET,  /admin/parked-messages,                                              nobody, 401",
+            "GET,  /admin/parked-messages,                                              client, 403",
+            "POST, /admin/parked-messages/00000000-0000-0000-0000-000000000000/replay, nobody, 401",
+            "POST, /admin/parked-messages/00000000-0000-0000-0000-000000000000/replay, client, 403",
+            "POST, /admin/parked-messages/00000000-0000-0000-0000-000000000000/replay, coach,  404",
+            "POST, /admin/parked-messages/not-a-uuid/replay,                           coach,  404",
+            "POST, /admin/parked-messages/%27%20or%201=1--/replay,                     coach,  404",
+            "GET,  /admin/reconciliation,                                               nobody, 401",
+            "GET,  /admin/reconciliation,                                               client, 403",
+            "GET,  /admin/reconciliation,                                               coach,  200",
+    })
+    void the_ops_endpoints_answer_hostile_or_unauthorised_calls_with_a_problem(String method, String path, String who,
+                                                                                 int status) {
+        var request = given().urlEncodingEnabled(false);
+        if (who.equals("client")) {
+            request = request.auth().oauth2(TestTokens.client("alice"));
+        } else if (who.equals("coach")) {
+            request = request.auth().oauth2(TestTokens.coach("coach"));
+        }
+        var response = request.request(method, path);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
     }
 }

@@ -58,7 +58,6 @@ public class EventConsumers {
     private final String service;
     private final Guard untilItPasses;
     private final Guard aFewTimes;
-    private final int maxAttempts;
     private final MeterRegistry metrics;
     private final DatabaseProbe database;
 
@@ -68,7 +67,6 @@ public class EventConsumers {
                           @ConfigProperty(name = "messaging.retry.max-delay", defaultValue = "PT30S") Duration maxDelay,
                           MeterRegistry metrics, DatabaseProbe database) {
         this.service = service;
-        this.maxAttempts = Math.max(1, maxAttempts);
         this.metrics = metrics;
         this.database = database;
         // transient failures: no limit on retries nor on their total duration (maxDuration 0)
@@ -81,7 +79,7 @@ public class EventConsumers {
                 .done().build();
         // everything else: a few tries, then the message is parked
         this.aFewTimes = Guard.create()
-                .withRetry().maxRetries(this.maxAttempts - 1).maxDuration(0, ChronoUnit.MILLIS)
+                .withRetry().maxRetries(Math.max(1, maxAttempts) - 1).maxDuration(0, ChronoUnit.MILLIS)
                 .delay(firstDelay.toMillis(), ChronoUnit.MILLIS)
                 .whenException(e -> !(e instanceof InterruptedException))
                 .beforeRetry(e -> LOG.warnf("%s: failed, trying again: %s", service, describe(e)))

@@ -40,7 +40,7 @@ public class ParkedMessages {
 
     private static final Logger LOG = Logger.getLogger(ParkedMessages.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final ProblemType NOT_PARKED = new ProblemType("already-replayed", 409, "This message was replayed already");
+    static final ProblemType ALREADY_REPLAYED = new ProblemType("already-replayed", 409, "This message was replayed already");
     static final ProblemType BROKER_DOWN = new ProblemType("broker-unavailable", 503, "The message broker did not answer");
 
     private final String service;
@@ -113,7 +113,7 @@ public class ParkedMessages {
             throw ProblemType.NOT_FOUND.at("id", "no parked message " + id);
         }
         if (parked.replayedAt != null) {
-            throw NOT_PARKED.at("id", "message " + id + " was replayed at " + parked.replayedAt);
+            throw ALREADY_REPLAYED.at("id", "message " + id + " was replayed at " + parked.replayedAt);
         }
         ProducerRecord<String, String> record = new ProducerRecord<>(parked.topic, parked.messageKey, parked.payload);
         readHeaders(parked.headers).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -176,16 +176,15 @@ public class OutboxRelay {
                 published.add(pending.eventId());
                 continue;
             }
-            Throwable cause = failure.getCause() != null && !(failure instanceof RetriableException) ? failure.getCause() : failure;
-            if (cause instanceof RetriableException || failure instanceof RetriableException) {
+            if (failure instanceof RetriableException) {
                 LOG.warnf("could not publish %s %s yet (%s); will retry", pending.eventType(), pending.eventId(),
-                        cause.getMessage());
+                        failure.getMessage());
                 break; // keep order: the rest go again after it
             }
             LOG.errorf("parking outbox event %s %s for booking %s: the broker refuses it (%s)", pending.eventType(),
-                    pending.eventId(), pending.key(), cause.toString());
+                    pending.eventId(), pending.key(), failure.toString());
             metrics.counter("outbox.parked", "topic", pending.topic()).increment();
-            parked.add(Tuple.of(now, cause.toString(), pending.eventId()));
+            parked.add(Tuple.of(now, failure.toString(), pending.eventId()));
         }
         Uni<Void> stampPublished = published.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("update outbox set published_at = $1 where event_id = any($2)")

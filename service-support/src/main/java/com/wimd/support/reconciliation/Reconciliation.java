@@ -3,7 +3,7 @@ package com.wimd.support.reconciliation;
 import com.wimd.support.db.Db;
 import com.wimd.support.messaging.ParkedMessages;
 import com.wimd.support.messaging.ParkedMessagesResource;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.wimd.support.outbox.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,23 +52,8 @@ public class Reconciliation {
     }
 
     private List<ParkedOutboxEvent> parkedOutboxEvents() {
-        List<Object[]> rows = Db.session(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(event_id as text), event_type, topic, message_key, parked_at, error from outbox "
-                        + "where parked_at is not null order by parked_at", Object[].class).getResultList()));
-        return rows.stream().map(r -> new ParkedOutboxEvent((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                toInstant(r[4]), (String) r[5])).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
+        return Db.session(() -> OutboxEvent.<OutboxEvent>list("parkedAt is not null order by parkedAt")).stream()
+                .map(e -> new ParkedOutboxEvent(e.eventId.toString(), e.eventType, e.topic, e.messageKey, e.parkedAt, e.error))
+                .toList();
     }
 }

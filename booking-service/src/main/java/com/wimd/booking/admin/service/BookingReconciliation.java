@@ -1,9 +1,8 @@
 package com.wimd.booking.admin.service;
 
 import com.wimd.booking.appointments.domain.AppointmentStatus;
-import com.wimd.booking.appointments.domain.StepDeadlines;
 import com.wimd.booking.appointments.persistence.Appointment;
-import com.wimd.booking.config.BookingConfig;
+import com.wimd.booking.appointments.service.DeadlineReaper;
 import com.wimd.booking.packages.domain.PackageStatus;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.support.db.Db;
@@ -11,7 +10,6 @@ import com.wimd.support.reconciliation.ReconciliationSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,34 +22,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingReconciliation implements ReconciliationSource {
 
-    public record Overdue(UUID id, String kind, String status, Instant stepStartedAt, String reason) {
-    }
-
-    private final BookingConfig config;
+    private final DeadlineReaper deadlines;
     private final Clock clock;
 
-    public BookingReconciliation(BookingConfig config, Clock clock) {
-        this.config = config;
+    public BookingReconciliation(DeadlineReaper deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
     @Override
     public Map<String, List<?>> problems() {
-        Instant now = clock.instant();
-        StepDeadlines deadlines = config.stepDeadlines();
-        List<Overdue> overdue = new ArrayList<>();
-        for (Appointment a : Db.session(() -> Appointment.<Appointment>list("status = ?1 order by stepStartedAt",
-                AppointmentStatus.PENDING))) {
-            deadlines.overdue(a.sagaState(), a.stepStartedAt, now).ifPresent(reason ->
-                    overdue.add(new Overdue(a.id, "booking", a.status.name(), a.stepStartedAt, reason)));
-        }
-        for (SessionPackage p : Db.session(() -> SessionPackage.<SessionPackage>list("status = ?1 order by createdAt",
-                PackageStatus.PENDING_PAYMENT))) {
-            if (StepDeadlines.packagePaymentOverdue(p.createdAt, config.packagePaymentLimit(), now)) {
-                overdue.add(new Overdue(p.id, "package", p.status.name(), p.createdAt, "the payment was not verified in time"));
-            }
-        }
-        return Map.of("past_deadline", overdue);
+        return Map.of("past_deadline", deadlines.pastDeadline(clock.instant()));
     }
 
     /**

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Reads the caller from the verified OIDC token. A user is the token's subject; there is no users table. */
 public final class Callers {
 
-    public static final String COACH_ROLE = "coach";
+    public static final String COACH_ROLE = com.wimd.support.security.Roles.COACH;
 
     private Callers() {
     }

@@ -22,6 +22,7 @@ public record StepDeadlines(Duration paymentHold, Duration calendarStep, Duratio
     public static final String PAYMENT_LATE = "the payment did not arrive in time";
     public static final String CALENDAR_LATE = "the coach's calendar did not answer in time";
     public static final String PAYMENT_REPORT_LATE = "the payment could not be confirmed in time";
+    public static final String PACKAGE_PAYMENT_LATE = "the payment could not be verified in time";
 
     /**
      * @param state         the booking's saga state

@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Fails the bookings and package purchases whose current step is past its deadline ({@link StepDeadlines}), one
@@ -75,37 +76,42 @@ public class DeadlineReaper {
         if (lastOutage != null && now.isBefore(lastOutage.plus(config.deadlineGraceAfterOutage()))) {
             return;
         }
-        failOverdueBookings(now);
-        failOverduePackages(now);
+        for (Overdue late : pastDeadline(now)) {
+            try {
+                Db.transaction(() -> late.isPackage()
+                        ? packages.failOverdue(late.id(), now)
+                        : saga.failOverdue(late.id(), config.stepDeadlines(), now));
+            } catch (RuntimeException e) {
+                LOG.warnf("could not fail overdue %s %s yet (next round): %s", late.kind(), late.id(), e.getMessage());
+            }
+        }
     }
 
-    private void failOverdueBookings(Instant now) {
+    /** A booking or package whose current step is past its deadline, and why. */
+    public record Overdue(UUID id, String kind, String status, Instant stepStartedAt, String reason) {
+        boolean isPackage() {
+            return "package".equals(kind);
+        }
+    }
+
+    /**
+     * Blocking: every booking and package past a step's deadline at {@code now} (what the reaper fails, and what
+     * reconciliation reports if the reaper has not).
+     */
+    public List<Overdue> pastDeadline(Instant now) {
         StepDeadlines deadlines = config.stepDeadlines();
-        List<Appointment> candidates = Db.session(() -> Appointment.<Appointment>list(
-                "status = ?1 and stepStartedAt <= ?2", AppointmentStatus.PENDING, deadlines.oldestStepThatMayBeOverdue(now)));
-        for (Appointment candidate : candidates) {
-            Optional<String> reason = deadlines.overdue(candidate.sagaState(), candidate.stepStartedAt, now);
-            if (reason.isEmpty()) {
-                continue;
-            }
-            try {
-                Db.transaction(() -> saga.failOverdue(candidate.id, deadlines, now));
-            } catch (RuntimeException e) {
-                LOG.warnf("could not fail overdue booking %s yet (next round): %s", candidate.id, e.getMessage());
+        List<Overdue> overdue = new ArrayList<>();
+        for (Appointment a : Db.session(() -> Appointment.<Appointment>list("status = ?1 and stepStartedAt <= ?2 "
+                + "order by stepStartedAt", AppointmentStatus.PENDING, deadlines.oldestStepThatMayBeOverdue(now)))) {
+            deadlines.overdue(a.sagaState(), a.stepStartedAt, now).ifPresent(reason ->
+                    overdue.add(new Overdue(a.id, "booking", a.status.name(), a.stepStartedAt, reason)));
+        }
+        for (SessionPackage p : Db.session(() -> SessionPackage.<SessionPackage>list("status = ?1 and createdAt <= ?2 "
+                + "order by createdAt", PackageStatus.PENDING_PAYMENT, now.minus(config.packagePaymentLimit())))) {
+            if (StepDeadlines.packagePaymentOverdue(p.createdAt, config.packagePaymentLimit(), now)) {
+                overdue.add(new Overdue(p.id, "package", p.status.name(), p.createdAt, StepDeadlines.PACKAGE_PAYMENT_LATE));
             }
         }
-    }
-
-    private void failOverduePackages(Instant now) {
-        Instant requestedBy = now.minus(config.packagePaymentLimit());
-        List<SessionPackage> candidates = Db.session(() -> SessionPackage.<SessionPackage>list(
-                "status = ?1 and createdAt <= ?2", PackageStatus.PENDING_PAYMENT, requestedBy));
-        for (SessionPackage candidate : candidates) {
-            try {
-                Db.transaction(() -> packages.failOverdue(candidate.id, now));
-            } catch (RuntimeException e) {
-                LOG.warnf("could not fail overdue package %s yet (next round): %s", candidate.id, e.getMessage());
-            }
-        }
+        return overdue;
     }
 }

@@ -29,7 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PackageService {
 
-    public static final String PAYMENT_NOT_VERIFIED_IN_TIME = "the payment could not be verified in time";
 
     private final BookingConfig config;
     private final Clock clock;
@@ -102,10 +101,10 @@ public class PackageService {
                 return Uni.createFrom().voidItem();
             }
             p.status = PackageStatus.FAILED;
-            p.failureReason = PAYMENT_NOT_VERIFIED_IN_TIME;
+            p.failureReason = StepDeadlines.PACKAGE_PAYMENT_LATE;
             p.updatedAt = now;
             return outbox.add(EventEnvelope.first(
-                    new PackagePurchaseFailed(p.id, p.paymentIntentId, PAYMENT_NOT_VERIFIED_IN_TIME), now));
+                    new PackagePurchaseFailed(p.id, p.paymentIntentId, StepDeadlines.PACKAGE_PAYMENT_LATE), now));
         });
     }
 

@@ -67,6 +67,18 @@ class FreeBookingTest {
         return UUID.fromString(response.jsonPath().getString("booking_id"));
     }
 
+    @Test
+    void several_bookings_made_at_once_may_name_the_same_backup_slot_because_a_backup_is_not_held() throws Exception {
+        Database.update("update promo_codes set uses_remaining = greatest(uses_remaining, 10) where code = 'WIMD25'");
+        List<ZonedDateTime> slots = List.of(Slots.next(), Slots.next(), Slots.next(), Slots.next(), Slots.next(), Slots.next());
+        ZonedDateTime sharedBackup = Slots.next();
+
+        List<Response> responses = concurrently(slots.size(), i -> book("sharer-" + i + "-" + UUID.randomUUID(),
+                body(slots.get(i), sharedBackup, "+1 416 555 0199")));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(202));
+    }
+
     static String status(String user, UUID booking) {
         return given().auth().oauth2(TestTokens.client(user)).get("/booking/" + booking)
                 .then().statusCode(200).extract().jsonPath().getString("status");

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /** The coach's view of the money. */
 @Path("/booking/admin/payments")
-@RolesAllowed("coach")
+@RolesAllowed(com.wimd.support.security.Roles.COACH)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminPaymentsResource {
 
