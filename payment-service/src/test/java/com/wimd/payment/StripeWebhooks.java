@@ -12,7 +12,7 @@ import static io.restassured.RestAssured.given;
 /** Stripe's side of the webhook, for tests: events in the SDK's API version, signed like Stripe signs them. */
 public final class StripeWebhooks {
 
-    public static final String SECRET = "whsec_sandbox_local";
+    public static final String SECRET = "whsec_tests_only";
 
     private StripeWebhooks() {
     }

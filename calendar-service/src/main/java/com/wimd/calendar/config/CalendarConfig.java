@@ -9,6 +9,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "calendar")
 public interface CalendarConfig {
 
+    enum Mode {
+        /** The coach's Google Calendar: needs GOOGLE_SERVICE_ACCOUNT_KEY. */
+        GOOGLE,
+        /** A calendar in this service's own database, for the local run and tests. */
+        LOCAL
+    }
+
+    /** CALENDAR_MODE: google (the default) or local. Never chosen by a missing key. */
+    @WithDefault("google")
+    Mode mode();
+
     Google google();
 
     /** Quick tries per calendar call for a transient failure; an outage that outlasts them is retried by the consumer until it ends. */
@@ -23,7 +34,7 @@ public interface CalendarConfig {
     String preparationNotes();
 
     interface Google {
-        /** The service account's JSON key (GOOGLE_SERVICE_ACCOUNT_KEY); empty means use the local calendar. */
+        /** The service account's JSON key (GOOGLE_SERVICE_ACCOUNT_KEY); required in google mode. */
         Optional<String> serviceAccountKey();
 
         /** The coach's calendar (COACH_GOOGLE_CALENDAR_ID). */

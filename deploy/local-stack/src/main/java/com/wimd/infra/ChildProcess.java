@@ -115,6 +115,17 @@ public final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + ":\n" + tail());
     }
 
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after the timeout. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

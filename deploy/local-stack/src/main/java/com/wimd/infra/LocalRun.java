@@ -70,10 +70,14 @@ public final class LocalRun {
         List<QuarkusService> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
+            if (spec == ServiceSpec.CALENDAR) {
+                config.put("calendar.mode", "local");
+            }
             if (spec == ServiceSpec.NOTIFICATION) {
                 config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
             }
             if (spec == ServiceSpec.PAYMENT) {
+                config.put("payment.mode", "sandbox"); // chosen here, never by a missing key
                 // the sandbox's webhooks come in through the ingress, as Stripe's do
                 config.put("payment.sandbox.webhook-url", "http://127.0.0.1:" + ingressPort + "/booking/stripe-webhook");
             }
@@ -91,8 +95,8 @@ public final class LocalRun {
 
                   ingress (one origin)  http://127.0.0.1:%d   (routes /booking, /payments, /notifications)
                   booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
-                  payment-service       http://127.0.0.1:8082   (Stripe sandbox: pay with test card 4242 4242 4242 4242)
-                  calendar-service      http://127.0.0.1:8083   (local calendar: no Google key configured)
+                  payment-service       http://127.0.0.1:8082   (PAYMENT_MODE=sandbox: pay with test card 4242 4242 4242 4242)
+                  calendar-service      http://127.0.0.1:8083   (CALENDAR_MODE=local: a calendar in its database)
                   notification-service  http://127.0.0.1:8084   (emails are logged, not sent)
                   Keycloak              http://127.0.0.1:%d   (admin console: admin / admin)
 

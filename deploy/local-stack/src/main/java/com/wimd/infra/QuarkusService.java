@@ -68,6 +68,15 @@ public final class QuarkusService implements AutoCloseable {
         }
     }
 
+    /** For a service expected to refuse to start: its exit code once it has ended, or empty if it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        return process.awaitExit(timeout);
+    }
+
+    public String tail() {
+        return process.tail();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -42,6 +42,7 @@ final class RunningSystem {
     final GreenMail smtp;
     final GoogleCalendarFake google;
     final OidcWiremockTestResource oidc;
+    private final String oidcUrl;
     final Map<ServiceSpec, QuarkusService> services = new EnumMap<>(ServiceSpec.class);
 
     static synchronized RunningSystem get() {
@@ -64,7 +65,7 @@ final class RunningSystem {
         google = new GoogleCalendarFake();
         google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 403);
         oidc = new OidcWiremockTestResource();
-        String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
+        oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
 
         List<QuarkusService> starting = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
@@ -86,6 +87,7 @@ final class RunningSystem {
     private Map<String, String> extra(ServiceSpec spec) {
         return switch (spec) {
             case CALENDAR -> Map.of(
+                    "calendar.mode", "google",
                     "calendar.google.service-account-key", google.serviceAccountKey(),
                     "calendar.google.calendar-id", GoogleCalendarFake.CALENDAR_ID,
                     "calendar.google.root-url", google.baseUrl(),
@@ -102,9 +104,27 @@ final class RunningSystem {
                     "quarkus.mailer.start-tls", "DISABLED",
                     "quarkus.mailer.tls", "false",
                     "notification.coach-email", COACH_EMAIL);
-            default -> Map.of();
+            case PAYMENT -> Map.of("payment.mode", "sandbox");
         };
     }
+
+    /**
+     * One more instance of a service beside the system, with only the wiring and the given settings: on a database
+     * and a consumer group of its own, so it touches nothing of the running system. For start-up checks.
+     */
+    QuarkusService startAnother(ServiceSpec spec, Map<String, String> settings) {
+        String name = "another" + (char) ('a' + ANOTHER.getAndIncrement());
+        postgres.ensureDatabase(name);
+        int port = freePort();
+        Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+        config.putAll(postgres.quarkusDatasource(name));
+        config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
+        config.putAll(settings);
+        Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+        return QuarkusService.start(spec, root, port, config, work.resolve("logs").resolve(name));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ANOTHER = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Stops PostgreSQL (every service's database) as an outage would; {@link #startPostgres()} brings it back. */
     synchronized void stopPostgres() {

@@ -32,6 +32,7 @@ public class GoogleCalendarProfile implements QuarkusTestProfile {
             GoogleCalendarProfile.google = google;
             google.failEventsContaining(FAILING_PHONE, 403);
             return Map.of(
+                    "calendar.mode", "google",
                     "calendar.google.service-account-key", google.serviceAccountKey(),
                     "calendar.google.calendar-id", GoogleCalendarFake.CALENDAR_ID,
                     "calendar.google.root-url", google.baseUrl(),

@@ -2,6 +2,7 @@ package com.wimd.payment.gateway.sandbox;
 
 import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayConfig;
+import com.wimd.payment.gateway.PaymentGatewayProducer.WebhookSecret;
 import com.wimd.payment.webhook.domain.StripeSignature;
 import com.wimd.support.work.Backoff;
 import com.wimd.support.work.BackgroundLoop;
@@ -35,14 +36,16 @@ public class SandboxWebhookDispatcher {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final GatewayConfig config;
+    private final WebhookSecret secret;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private BackgroundLoop loop;
 
     private final SandboxConfig sandbox;
 
-    public SandboxWebhookDispatcher(GatewayConfig config, SandboxConfig sandbox, Clock clock) {
+    public SandboxWebhookDispatcher(GatewayConfig config, WebhookSecret secret, SandboxConfig sandbox, Clock clock) {
         this.config = config;
+        this.secret = secret;
         this.sandbox = sandbox;
         this.clock = clock;
     }
@@ -88,7 +91,7 @@ public class SandboxWebhookDispatcher {
     /** @return null when the endpoint accepted the event, otherwise why not */
     private String post(SandboxWebhookDelivery delivery) throws InterruptedException {
         String url = ConfigProvider.getConfig().getValue("payment.sandbox.webhook-url", String.class);
-        String signature = StripeSignature.header(delivery.payload, config.webhookSecret(), clock.instant().getEpochSecond());
+        String signature = StripeSignature.header(delivery.payload, secret.value(), clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")

@@ -61,7 +61,7 @@ public class IntentResource {
         }
         boolean sandbox = !config.live();
         IntentCreated created = new IntentCreated(intent.id(), intent.clientSecret(),
-                sandbox ? SandboxGateway.PUBLISHABLE_KEY : config.publishableKey().orElse(null),
+                sandbox ? SandboxGateway.PUBLISHABLE_KEY : config.stripe().publishableKey().orElse(null),
                 intent.amount(), gateway.mode(),
                 sandbox ? "/payments/sandbox/intents/" + intent.id() + "/confirm" : null);
         return Response.status(Response.Status.CREATED).entity(created).build();

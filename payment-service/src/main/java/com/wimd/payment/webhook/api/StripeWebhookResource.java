@@ -3,7 +3,7 @@ package com.wimd.payment.webhook.api;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-import com.wimd.payment.gateway.GatewayConfig;
+import com.wimd.payment.gateway.PaymentGatewayProducer.WebhookSecret;
 import com.wimd.payment.webhook.WebhookConfig;
 import com.wimd.payment.webhook.domain.StripeSignature;
 import com.wimd.payment.webhook.service.StripeEvents;
@@ -33,13 +33,13 @@ public class StripeWebhookResource {
     static final ProblemType BAD_SIGNATURE = new ProblemType("webhook-signature", 400, "The webhook signature is not valid");
     static final ProblemType UNREADABLE_EVENT = new ProblemType("webhook-event", 400, "The webhook event cannot be read");
 
-    private final GatewayConfig gateway;
+    private final WebhookSecret secret;
     private final WebhookConfig config;
     private final StripeEvents events;
     private final Clock clock;
 
-    public StripeWebhookResource(GatewayConfig gateway, WebhookConfig config, StripeEvents events, Clock clock) {
-        this.gateway = gateway;
+    public StripeWebhookResource(WebhookSecret secret, WebhookConfig config, StripeEvents events, Clock clock) {
+        this.secret = secret;
         this.config = config;
         this.events = events;
         this.clock = clock;
@@ -58,13 +58,13 @@ public class StripeWebhookResource {
         }
         Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, gateway.webhookSecret(), config.tolerance().toSeconds(),
+            event = Webhook.constructEvent(payload, signature, secret.value(), config.tolerance().toSeconds(),
                     clock);
         } catch (SignatureVerificationException e) {
             LOG.warnf("refused a webhook: %s", e.getMessage());
             throw BAD_SIGNATURE.at("Stripe-Signature", e.getMessage());
         } catch (RuntimeException e) { // gson's JsonSyntaxException: signed, but not an event
-            throw UNREADABLE_EVENT.because("the event is not Stripe JSON: " + e.getMessage());
+            throw UNREADABLE_EVENT.because("the signed body is not a Stripe event");
         }
         boolean handled = events.handle(event);
         return Map.of("received", true, "event_id", event.getId(), "duplicate", !handled);
