@@ -60,10 +60,14 @@ public class CalendarStepConsumer {
             if (consumer.alreadyHandled(event, CONSUMER)) {
                 return;
             }
-            step.recordOf(event.payload().bookingId())
+            String removed = step.recordOf(event.payload().bookingId())
                     .filter(r -> "CREATED".equals(r.status))
-                    .ifPresent(r -> step.removeFromCalendar(r.externalEventId));
-            consumer.handleOnce(event, CONSUMER, step::recordCancelled);
+                    .map(r -> {
+                        step.removeFromCalendar(r.bookingId, r.externalEventId);
+                        return r.externalEventId;
+                    })
+                    .orElse(null);
+            consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(e, removed));
         });
     }
 
@@ -85,7 +89,7 @@ public class CalendarStepConsumer {
         if (outcome instanceof CalendarStep.Created created
                 && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
             // the booking failed while its event was being made: undo it
-            step.removeFromCalendar(created.calendarEventId());
+            step.removeFromCalendar(session.bookingId(), created.calendarEventId());
         }
     }
 }

@@ -11,6 +11,7 @@ import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
 import com.wimd.support.outbox.Outbox;
 import com.wimd.support.db.Db;
+import com.wimd.support.messaging.TransientFailure;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,17 +121,39 @@ public class CalendarStep {
 
     /**
      * Blocking: the compensation of a failed booking removes its event from the calendar, retrying a transient
-     * failure a few times; what still fails throws, and the consumer retries (transient) or parks (a refusal).
+     * failure a few times; an outage that outlasts them throws, and the consumer retries. A refusal (the coach
+     * removed the event by hand, or the calendar is no longer shared) counts as done: there is nothing more this
+     * service can remove, and the booking's compensation must go on.
      */
-    public void removeFromCalendar(String calendarEventId) {
-        calls.get(() -> {
-            calendar.delete(calendarEventId);
-            return null;
-        }, Void.class);
+    public void removeFromCalendar(UUID bookingId, String calendarEventId) {
+        try {
+            calls.get(() -> {
+                calendar.delete(calendarEventId);
+                return null;
+            }, Void.class);
+        } catch (CalendarPort.CalendarException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            LOG.warnf("booking %s: the calendar refused to delete event %s (%s); counted as done", bookingId,
+                    calendarEventId, e.getMessage());
+        }
     }
 
-    /** Records that the booking failed: its event DELETED, or the booking CANCELLED if it had none yet. */
-    public Uni<Void> recordCancelled(EventEnvelope<BookingFailed> cause) {
+    /** The booking's event was made after this consumer looked: try again, and this time remove it first. */
+    static final class CreatedMeanwhile extends RuntimeException implements TransientFailure {
+        CreatedMeanwhile(UUID bookingId) {
+            super("booking " + bookingId + ": its calendar event was made while its failure was being handled");
+        }
+    }
+
+    /**
+     * Records that the booking failed: its event DELETED, or the booking CANCELLED if it had none yet, so that an
+     * event made later is removed by its maker. {@code removedEventId} is the event the caller removed before
+     * this transaction (null if none): if the row shows another one, made in between, this fails transiently and
+     * the consumer tries again, removing it first. No booking that failed keeps an event in the calendar.
+     */
+    public Uni<Void> recordCancelled(EventEnvelope<BookingFailed> cause, String removedEventId) {
         BookingFailed failed = cause.payload();
         Instant now = clock.instant();
         return CalendarEventRecord.<CalendarEventRecord>findById(failed.bookingId()).chain(existing -> {
@@ -146,6 +169,9 @@ public class CalendarStep {
                 return row.persist().replaceWithVoid();
             }
             if ("CREATED".equals(existing.status)) {
+                if (!java.util.Objects.equals(existing.externalEventId, removedEventId)) {
+                    return Uni.createFrom().failure(new CreatedMeanwhile(failed.bookingId()));
+                }
                 existing.status = "DELETED";
                 existing.updatedAt = now;
             }

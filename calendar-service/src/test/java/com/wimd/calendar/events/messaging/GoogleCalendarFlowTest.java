@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The calendar step with the Google adapter, over the real broker, against the HTTP fake of Google. */
@@ -68,7 +69,7 @@ class GoogleCalendarFlowTest {
     }
 
     @Test
-    void a_delete_google_refuses_is_parked_after_the_set_attempts_and_the_next_booking_still_goes_in() {
+    void a_delete_google_refuses_counts_as_done_and_nothing_is_parked() {
         BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550152");
         kafka.publish(EventEnvelope.first(booking, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -81,20 +82,36 @@ class GoogleCalendarFlowTest {
         kafka.publish(EventEnvelope.first(new BookingFailed(booking.bookingId(), booking.client(), booking.slotStart(),
                 "the hold expired"), Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                given().auth().oauth2(TestTokens.coach("coach")).get("/admin/parked-messages").then().statusCode(200)
-                        .extract().jsonPath().<Map<String, Object>>getList(""))
-                .anySatisfy(m -> {
-                    assertThat(m).containsEntry("topic", Topics.BOOKING_FAILED)
-                            .containsEntry("booking_id", booking.bookingId().toString()).containsEntry("attempts", 3);
-                    assertThat((String) m.get("error")).contains("403");
-                }));
-        assertThat(GoogleCalendarProfile.google.eventDeletes(eventId)).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusOf(booking.bookingId()))
+                .isEqualTo("DELETED"));
+        assertThat(GoogleCalendarProfile.google.eventDeletes(eventId)).as("a refusal is not retried").isEqualTo(1);
+        assertThat(given().auth().oauth2(TestTokens.coach("coach")).get("/admin/parked-messages").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList(""))
+                .noneMatch(m -> booking.bookingId().toString().equals(m.get("booking_id")));
+    }
 
-        BookingRequested next = Bookings.requested(BookingType.FREE, "+14165550153");
-        kafka.publish(EventEnvelope.first(next, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, next.bookingId())).hasSize(1));
+    @Test
+    void an_event_made_after_its_booking_failed_is_deleted_from_the_calendar_once() {
+        String phone = "+14165550154";
+        var slow = GoogleCalendarProfile.google.delayEventsContaining(phone, Duration.ofSeconds(3));
+        try {
+            BookingRequested booking = Bookings.requested(BookingType.FREE, phone);
+            kafka.publish(EventEnvelope.first(booking, Instant.now()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> GoogleCalendarProfile.google.eventInserts(phone) >= 1);
+
+            // the booking fails while Google is still making its event
+            kafka.publish(EventEnvelope.first(new BookingFailed(booking.bookingId(), booking.client(), booking.slotStart(),
+                    "the hold expired"), Instant.now()));
+
+            String eventId = SessionEvent.eventIdFor(booking.bookingId());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(GoogleCalendarProfile.google.eventDeletes(eventId)).isEqualTo(1));
+            assertThat(statusOf(booking.bookingId())).isIn("CANCELLED", "DELETED");
+            assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()))
+                    .as("a failed booking is not announced in the calendar").isEmpty();
+        } finally {
+            GoogleCalendarProfile.google.server().removeStub(slow);
+        }
     }
 
     @Test
@@ -109,5 +126,30 @@ class GoogleCalendarFlowTest {
         assertThat(LocalCalendarFlowTest.count(
                 "select count(*) from calendar_events where booking_id = ? and status = 'FAILED' and provider = 'GOOGLE'",
                 booking.bookingId())).isEqualTo(1);
+    }
+
+    @jakarta.inject.Inject
+    com.wimd.calendar.events.service.CalendarStep step;
+
+    @Test
+    void a_failure_recorded_while_its_event_was_being_made_is_tried_again_so_the_event_is_removed_first() {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550155");
+        // what the consumer of BookingFailed did not see when it looked: the event, recorded just after
+        com.wimd.infra.test.Sql.ofServiceUnderTest().update("""
+                insert into calendar_events (booking_id, provider, external_event_id, status, slot_start, slot_end, created_at)
+                values (?, 'GOOGLE', 'evt-made-meanwhile', 'CREATED', now(), now(), now())""", booking.bookingId());
+        EventEnvelope<BookingFailed> failed = EventEnvelope.first(new BookingFailed(booking.bookingId(), booking.client(),
+                booking.slotStart(), "the hold expired"), Instant.now());
+
+        assertThatThrownBy(() -> com.wimd.support.db.Db.transaction(() -> step.recordCancelled(failed, null)))
+                .isInstanceOf(com.wimd.support.messaging.TransientFailure.class);
+        assertThat(statusOf(booking.bookingId())).as("not relabelled while the event is still there").isEqualTo("CREATED");
+
+        com.wimd.support.db.Db.transaction(() -> step.recordCancelled(failed, "evt-made-meanwhile"));
+        assertThat(statusOf(booking.bookingId())).isEqualTo("DELETED");
+    }
+
+    private static String statusOf(java.util.UUID bookingId) {
+        return com.wimd.infra.test.Sql.ofServiceUnderTest().text("select status from calendar_events where booking_id = ?", bookingId);
     }
 }

@@ -62,6 +62,17 @@ public final class GoogleCalendarFake implements AutoCloseable {
                         .withBody("{\"error\":{\"code\":" + status + ",\"message\":\"fake failure\"}}")));
     }
 
+    /** Inserts whose body contains {@code marker} succeed, but only after {@code delay}: a slow calendar. */
+    public com.github.tomakehurst.wiremock.stubbing.StubMapping delayEventsContaining(String marker, java.time.Duration delay) {
+        return server.stubFor(post(urlPathMatching("/calendar/v3/calendars/[^/]+/events")).atPriority(2)
+                .withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withFixedDelay((int) delay.toMillis())
+                        .withBody("{\"kind\":\"calendar#event\",\"id\":\"{{jsonPath request.body '$.id'}}\","
+                                + "\"status\":\"confirmed\"}")
+                        .withTransformers("response-template")));
+    }
+
     public String baseUrl() {
         return "http://localhost:" + server.port();
     }
