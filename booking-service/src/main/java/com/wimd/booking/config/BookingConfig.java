@@ -24,6 +24,14 @@ public interface BookingConfig {
     @WithDefault("USD,CAD")
     java.util.Set<String> currencies();
 
+    /** How far ahead a session may be booked: up to the coach's today plus this many days. */
+    @WithDefault("90")
+    int horizonDays();
+
+    /** How many bookings one client may have waiting (PENDING) at once; one more is refused with 429. */
+    @WithDefault("3")
+    int maxPendingPerClient();
+
     /** Sessions in a package. */
     @WithDefault("3")
     int packageSessions();

@@ -14,19 +14,42 @@ final class DateTimes {
     private DateTimes() {
     }
 
-    /** ISO-8601 with an offset, or a local date-time read in the coach's zone. */
+    /** Longer than any ISO-8601 date-time we read ({@code 2026-12-07T10:00:00.000000000-05:00} is 35). */
+    static final int MAX_LENGTH = 40;
+    /** Years a date-time may name at all; whether it can be booked is the slot rules' call (the horizon). */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2999;
+
+    /**
+     * ISO-8601 with an offset, or a local date-time read in the coach's zone, between the years 2000 and 2999: an
+     * instant outside them (year 300000, say) never goes further.
+     */
     static Instant parse(String value, String field, ZoneId coachZone) {
         if (value == null || value.isBlank()) {
             throw ProblemType.VALIDATION.at(field, field + " is required");
         }
+        String text = value.trim();
+        if (text.length() > MAX_LENGTH) {
+            throw unreadable(field);
+        }
+        OffsetDateTime read;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            read = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(value.trim()).atZone(coachZone).toInstant();
+                read = LocalDateTime.parse(text).atZone(coachZone).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                throw ProblemType.VALIDATION.at(field, field + " must be an ISO-8601 date-time such as 2026-12-07T10:00:00-05:00");
+                throw unreadable(field);
             }
         }
+        if (read.getYear() < FIRST_YEAR || read.getYear() > LAST_YEAR) {
+            throw ProblemType.VALIDATION.at(field, field + " must be a date-time between the years " + FIRST_YEAR
+                    + " and " + LAST_YEAR);
+        }
+        return read.toInstant();
+    }
+
+    private static RuntimeException unreadable(String field) {
+        return ProblemType.VALIDATION.at(field, field + " must be an ISO-8601 date-time such as 2026-12-07T10:00:00-05:00");
     }
 }

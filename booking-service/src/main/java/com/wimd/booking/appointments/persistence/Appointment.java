@@ -120,6 +120,11 @@ public class Appointment extends PanacheEntityBase {
                 List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED)).map(n -> n > 0);
     }
 
+    /** How many bookings the client has waiting for their saga. */
+    public static Uni<Long> countPendingOf(String userId) {
+        return count("userId = ?1 and status = ?2", userId, AppointmentStatus.PENDING);
+    }
+
     public static Uni<List<Appointment>> ofUser(String userId) {
         return list("userId = ?1 order by scheduledAt", userId);
     }

@@ -65,6 +65,9 @@ public class BookingService {
         if (code == null || code.isEmpty()) {
             throw ProblemType.VALIDATION.at("promo_code", "promo_code is required");
         }
+        if (!PromoCode.looksLikeACode(code)) {
+            throw BookingProblems.PROMO_INVALID.at("promo_code", "that is not a promo code");
+        }
         return hold(caller, request, BookingType.FREE, Duration.ZERO,
                 () -> PromoCode.<PromoCode>findById(code)
                         .invoke(promo -> {
@@ -126,10 +129,13 @@ public class BookingService {
         return BookingProblems.PACKAGE_EXHAUSTED.at("package_id", "all " + p.sessionsTotal + " sessions are booked");
     }
 
+    /** Stripe's ids are at most this long. */
+    static final int MAX_STRIPE_ID_LENGTH = 255;
+
     /** The id of the Stripe PaymentIntent the client paid with. */
     public static String paymentIntentId(String raw) {
         String id = raw == null ? "" : raw.trim();
-        if (!id.matches("pi_[A-Za-z0-9_]+")) {
+        if (id.length() > MAX_STRIPE_ID_LENGTH || !id.matches("pi_[A-Za-z0-9_]+")) {
             throw ProblemType.VALIDATION.at("stripe_payment_intent_id",
                     "stripe_payment_intent_id must be the id of a Stripe PaymentIntent (pi_...)");
         }
@@ -162,7 +168,8 @@ public class BookingService {
             dates.add(SlotPolicy.coachDate(request.backup(), zone));
         }
 
-        return Panache.withTransaction(() -> CoachAvailability.weeklyHours()
+        return Panache.withTransaction(() -> failIfTooManyPending(caller)
+                        .chain(CoachAvailability::weeklyHours)
                         .chain(hours -> BlockedDate.amongst(dates).invoke(blocked -> {
                             checkSlot(request.start(), "scheduled_datetime", length, hours, blocked, notice, now);
                             if (request.backup() != null) {
@@ -185,11 +192,33 @@ public class BookingService {
                         .at("stripe_payment_intent_id", "that payment already pays for another booking"));
     }
 
+    /**
+     * A client may hold at most {@code booking.max-pending-per-client} bookings at once. The client's requests
+     * queue on a transaction-scoped advisory lock of their own, so concurrent requests are counted one after the
+     * other and never get more holds than the limit.
+     */
+    private Uni<Void> failIfTooManyPending(Caller caller) {
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)")
+                        .setParameter("key", "pending-holds:" + caller.userId())
+                        .getSingleResult())
+                .chain(() -> Appointment.countPendingOf(caller.userId()))
+                .invoke(pending -> {
+                    if (pending >= config.maxPendingPerClient()) {
+                        throw BookingProblems.TOO_MANY_PENDING.because("you already have " + pending
+                                + " bookings waiting to be confirmed; wait for them, then book again");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
     private void checkSlot(Instant start, String field, Duration length, WeeklyHours hours, Set<LocalDate> blocked,
                            Duration notice, Instant now) {
-        SlotPolicy.check(start, length, hours, blocked, config.coachZone(), now).ifPresent(problem -> {
+        SlotPolicy.check(start, length, hours, blocked, config.coachZone(), now, config.horizonDays()).ifPresent(problem -> {
             throw switch (problem) {
                 case DATE_BLOCKED -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
+                case BEYOND_THE_HORIZON -> BookingProblems.INVALID_SLOT.at(field, field + " must be within "
+                        + config.horizonDays() + " days from today");
                 default -> BookingProblems.INVALID_SLOT.at(field, field + " " + problem.explanation());
             };
         });

@@ -9,7 +9,7 @@ public final class UniqueIndexes {
 
     static final String SLOT_INDEX = "appointments_one_live_per_slot";
     static final String INTENT_INDEX = "appointments_one_live_booking_per_intent";
-    public static final String PACKAGE_INTENT_INDEX = "session_packages_payment_intent_id_key";
+    public static final String PACKAGE_INTENT_INDEX = "session_packages_one_live_package_per_intent";
 
     private UniqueIndexes() {
     }

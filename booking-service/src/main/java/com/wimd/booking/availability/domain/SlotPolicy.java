@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether a start time can be a session: in the future, on the half-hour grid of the coach's zone,
- * wholly inside the coach's hours that day, and not on a blocked date. Whether it is already taken is
+ * Whether a start time can be a session: in the future, no later than the horizon (the coach's today plus
+ * {@code horizonDays}, both in the coach's zone), on the half-hour grid of the coach's zone, wholly inside the
+ * coach's hours that day, and not on a blocked date. Whether it is already taken is
  * the database's call (a unique index), not this rule's.
  */
 public final class SlotPolicy {
@@ -19,11 +20,15 @@ public final class SlotPolicy {
     }
 
     public static Optional<SlotProblem> check(Instant start, Duration length, WeeklyHours hours,
-                                              Set<LocalDate> blockedDates, ZoneId coachZone, Instant now) {
+                                              Set<LocalDate> blockedDates, ZoneId coachZone, Instant now,
+                                              int horizonDays) {
         if (!start.isAfter(now)) {
             return Optional.of(SlotProblem.IN_THE_PAST);
         }
         ZonedDateTime local = start.atZone(coachZone);
+        if (local.toLocalDate().isAfter(lastBookableDate(now, coachZone, horizonDays))) {
+            return Optional.of(SlotProblem.BEYOND_THE_HORIZON);
+        }
         if (local.getSecond() != 0 || local.getNano() != 0 || local.getMinute() % 30 != 0) {
             return Optional.of(SlotProblem.NOT_ON_THE_GRID);
         }
@@ -36,6 +41,11 @@ public final class SlotPolicy {
             return Optional.of(SlotProblem.DATE_BLOCKED);
         }
         return Optional.empty();
+    }
+
+    /** The last date (in the coach's zone) a session may be on: today there plus the horizon. */
+    public static LocalDate lastBookableDate(Instant now, ZoneId coachZone, int horizonDays) {
+        return now.atZone(coachZone).toLocalDate().plusDays(horizonDays);
     }
 
     /** The coach-zone date of a start, to look up blocked dates. */

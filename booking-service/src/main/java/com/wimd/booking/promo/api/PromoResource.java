@@ -24,7 +24,11 @@ public class PromoResource {
     @Path("/{code}")
     @WithSession
     public Uni<PromoStatus> check(@PathParam("code") String code) {
-        return PromoCode.<PromoCode>findById(PromoCode.normalise(code)).map(promo -> promo == null || !promo.active
+        String normalised = PromoCode.normalise(code);
+        if (!PromoCode.looksLikeACode(normalised)) {
+            return Uni.createFrom().item(new PromoStatus(false, 0));
+        }
+        return PromoCode.<PromoCode>findById(normalised).map(promo -> promo == null || !promo.active
                 ? new PromoStatus(false, 0)
                 : new PromoStatus(promo.usesRemaining > 0, promo.usesRemaining));
     }

@@ -22,6 +22,11 @@ public class PromoCode extends PanacheEntityBase {
     public boolean active;
 
     /** Codes are matched without regard to case or surrounding spaces. */
+    /** Codes are short letters and digits; anything else is not looked up at all. */
+    public static boolean looksLikeACode(String normalised) {
+        return normalised != null && normalised.matches("[A-Z0-9_-]{1,32}");
+    }
+
     public static String normalise(String code) {
         return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
     }

@@ -22,6 +22,7 @@ class SlotPolicyTest {
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
     static final Duration HALF_HOUR = Duration.ofMinutes(30);
     static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    static final int HORIZON_DAYS = 90;
     static final WeeklyHours NINE_TO_FIVE_WEEKDAYS;
 
     static {
@@ -34,13 +35,28 @@ class SlotPolicyTest {
 
     static Optional<SlotProblem> check(String localDateTime, Set<LocalDate> blocked) {
         Instant start = ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), TORONTO).toInstant();
-        return SlotPolicy.check(start, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, blocked, TORONTO, NOW);
+        return SlotPolicy.check(start, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, blocked, TORONTO, NOW, HORIZON_DAYS);
     }
 
     @Test
     void a_weekday_half_hour_inside_the_coach_hours_is_bookable() {
         assertThat(check("2026-12-07T09:00", Set.of())).isEmpty();
         assertThat(check("2026-12-07T16:30", Set.of())).isEmpty();
+    }
+
+    @Test
+    void a_session_may_be_booked_up_to_the_last_day_of_the_horizon_and_not_after() {
+        // today in Toronto is 2026-12-01; 90 days on is Monday 2027-03-01
+        assertThat(SlotPolicy.lastBookableDate(NOW, TORONTO, HORIZON_DAYS)).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(check("2027-03-01T16:30", Set.of())).isEmpty();
+        assertThat(check("2027-03-02T09:00", Set.of())).contains(SlotProblem.BEYOND_THE_HORIZON);
+        assertThat(check("2029-01-08T10:00", Set.of())).contains(SlotProblem.BEYOND_THE_HORIZON);
+    }
+
+    @Test
+    void the_horizon_counts_from_the_coachs_today_not_utcs() {
+        Instant lateEveningInToronto = Instant.parse("2026-12-02T04:30:00Z"); // 23:30 on 12-01 in Toronto
+        assertThat(SlotPolicy.lastBookableDate(lateEveningInToronto, TORONTO, HORIZON_DAYS)).isEqualTo(LocalDate.of(2027, 3, 1));
     }
 
     @Test
@@ -61,7 +77,7 @@ class SlotPolicyTest {
 
     @Test
     void the_past_and_the_present_are_refused() {
-        assertThat(SlotPolicy.check(NOW, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW))
+        assertThat(SlotPolicy.check(NOW, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, HORIZON_DAYS))
                 .contains(SlotProblem.IN_THE_PAST);
     }
 
@@ -75,9 +91,9 @@ class SlotPolicyTest {
         // 09:00 in Toronto is 14:00 UTC in winter and 13:00 UTC in summer; both are the first slot.
         Instant winter = Instant.parse("2027-01-11T14:00:00Z");
         Instant summer = Instant.parse("2027-07-12T13:00:00Z");
-        assertThat(SlotPolicy.check(winter, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW)).isEmpty();
-        assertThat(SlotPolicy.check(summer, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW)).isEmpty();
-        assertThat(SlotPolicy.check(summer.minusSeconds(3600), HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW))
+        assertThat(SlotPolicy.check(winter, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365)).isEmpty();
+        assertThat(SlotPolicy.check(summer, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365)).isEmpty();
+        assertThat(SlotPolicy.check(summer.minusSeconds(3600), HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365))
                 .contains(SlotProblem.OUTSIDE_COACH_HOURS);
     }
 }

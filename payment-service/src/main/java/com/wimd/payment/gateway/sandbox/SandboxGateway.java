@@ -196,7 +196,7 @@ public class SandboxGateway implements PaymentGateway {
     public GatewayIntent confirm(String paymentIntentId, String userId, SandboxCards.Outcome card) {
         return inTransaction(() -> SandboxIntent.<SandboxIntent>findById(paymentIntentId, LockModeType.PESSIMISTIC_WRITE).chain(intent -> {
             if (intent == null || !userId.equals(SandboxEvents.metadata(intent).get(NewIntent.USER_ID))) {
-                throw ProblemType.NOT_FOUND.because("no payment intent " + paymentIntentId);
+                throw ProblemType.NOT_FOUND.because("no such payment intent");
             }
             if (!intent.status.startsWith("requires_")) {
                 throw new ProblemException(ProblemType.CONFLICT, "the payment intent is " + intent.status, null);

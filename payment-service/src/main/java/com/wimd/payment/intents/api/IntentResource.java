@@ -30,6 +30,9 @@ public class IntentResource {
     static final ProblemType PROVIDER_REFUSED = new ProblemType("payment-provider-refused", 502,
             "The payment provider refused the request");
 
+    /** Stripe's own limit for an idempotency key. */
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
     private final IntentService intents;
     private final PaymentGateway gateway;
     private final GatewayConfig config;
@@ -50,6 +53,9 @@ public class IntentResource {
     public Response create(CreateIntentRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw ProblemType.VALIDATION.at("product", "a JSON body with a product is required");
+        }
+        if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw ProblemType.VALIDATION.at("Idempotency-Key", "Idempotency-Key must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
         }
         String clientRequestId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         GatewayIntent intent;

@@ -64,15 +64,18 @@ public class IntentService {
         if (phone == null || phone.isBlank()) {
             return null;
         }
+        if (phone.length() > 40) {
+            throw INVALID_PHONE.at("user_phone", "not a valid phone number");
+        }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             Phonenumber.PhoneNumber number = util.parse(phone, pricing.defaultPhoneRegion());
             if (!util.isValidNumber(number)) {
-                throw INVALID_PHONE.at("user_phone", "not a valid phone number: " + phone);
+                throw INVALID_PHONE.at("user_phone", "not a valid phone number");
             }
             return util.getRegionCodeForNumber(number);
         } catch (NumberParseException e) {
-            throw INVALID_PHONE.at("user_phone", "not a valid phone number: " + phone);
+            throw INVALID_PHONE.at("user_phone", "not a valid phone number");
         }
     }
 

@@ -66,6 +66,9 @@ public class StripeWebhookResource {
         } catch (RuntimeException e) { // gson's JsonSyntaxException: signed, but not an event
             throw UNREADABLE_EVENT.because("the signed body is not a Stripe event");
         }
+        if (event.getId() == null || event.getType() == null) { // gson is lenient: {'a': 1} reads as an empty event
+            throw UNREADABLE_EVENT.because("the signed body is not a Stripe event");
+        }
         boolean handled = events.handle(event);
         return Map.of("received", true, "event_id", event.getId(), "duplicate", !handled);
     }

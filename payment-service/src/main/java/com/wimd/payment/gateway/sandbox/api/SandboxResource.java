@@ -49,6 +49,9 @@ public class SandboxResource {
         if (config.live()) {
             throw ProblemType.NOT_FOUND.because("the sandbox is off: this service uses Stripe");
         }
+        if (id == null || !id.matches("pi_[A-Za-z0-9_]{1,252}")) {
+            throw ProblemType.NOT_FOUND.because("no such payment intent");
+        }
         SandboxCards.Outcome card = SandboxCards.outcome(body == null ? null : body.cardNumber()).orElseThrow(() ->
                 ProblemType.VALIDATION.at("card_number", "use a test card: 4242424242424242 (succeeds) or 4000000000000002 (declined)"));
         GatewayIntent intent = sandbox.confirm(id, token.getSubject(), card);

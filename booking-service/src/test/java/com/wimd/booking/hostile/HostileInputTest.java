@@ -1,0 +1,251 @@
+package com.wimd.booking.hostile;
+
+import com.wimd.booking.Database;
+import com.wimd.booking.Slots;
+import com.wimd.infra.test.HostileInputs;
+import com.wimd.infra.test.HostileInputs.Kind;
+import com.wimd.infra.test.HostileInputs.Value;
+import com.wimd.infra.test.Sql;
+import com.wimd.infra.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every endpoint of booking-service that takes a body or parameters, against tables of hostile input: each answer
+ * is a 4xx problem+json of the expected type naming the field, never a 5xx, and no row of the database changes.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputTest {
+
+    static final String USER = "hostile-" + UUID.randomUUID();
+    static final ZonedDateTime SLOT = Slots.next();
+    static final ZonedDateTime BACKUP = Slots.next();
+    static final UUID SOMEONE_ELSES_PACKAGE = UUID.randomUUID();
+
+    Map<String, String> before;
+
+    @BeforeAll
+    void arrange() {
+        Database.update("""
+                insert into session_packages (id, user_id, sessions_total, sessions_remaining, price_minor, currency,
+                    payment_intent_id, status) values (?, 'someone-else', 3, 3, 50000, 'USD', ?, 'ACTIVE')""",
+                SOMEONE_ELSES_PACKAGE, "pi_hostile" + UUID.randomUUID().toString().replace("-", ""));
+        // other tests' sagas may still be settling: start from a database that has stopped changing
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, String> now = fingerprint();
+            boolean still = now.equals(before);
+            before = now;
+            return still;
+        });
+    }
+
+    static Map<String, String> fingerprint() {
+        return HostileInputs.fingerprint(Sql.ofServiceUnderTest(), Set.of());
+    }
+
+    /** What a hostile value in a field earns: the status and problem type, with the field named. */
+    record Expected(int status, String type) {
+    }
+
+    record Endpoint(String path, Map<String, Object> valid, Map<String, Function<Kind, Expected>> fields) {
+    }
+
+    static final Expected VALIDATION = new Expected(400, "validation");
+
+    static Map<String, Object> slot() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("scheduled_datetime", SLOT.toOffsetDateTime().toString());
+        body.put("backup_datetime", BACKUP.toOffsetDateTime().toString());
+        body.put("user_phone", "+1 416 555 0199");
+        return body;
+    }
+
+    static Function<Kind, Expected> always(Expected expected) {
+        return kind -> expected;
+    }
+
+    /** An optional field: missing is fine (and would book), so it is not in the table. */
+    static Function<Kind, Expected> optional(Expected expected) {
+        return kind -> kind == Kind.MISSING ? null : expected;
+    }
+
+    static Function<Kind, Expected> phone() {
+        return kind -> kind == Kind.STRUCTURE ? VALIDATION : new Expected(400, "invalid-phone");
+    }
+
+    static List<Endpoint> endpoints() {
+        Map<String, Object> free = slot();
+        free.put("promo_code", "WIMD25");
+        Map<String, Object> paid = slot();
+        paid.put("currency", "USD");
+        paid.put("stripe_payment_intent_id", "pi_hostile_valid");
+        Map<String, Object> fromPackage = slot();
+        fromPackage.put("package_id", SOMEONE_ELSES_PACKAGE.toString());
+        return List.of(
+                new Endpoint("/booking/create-free", free, Map.of(
+                        "scheduled_datetime", always(VALIDATION),
+                        "backup_datetime", optional(VALIDATION),
+                        "user_phone", phone(),
+                        "promo_code", kind -> kind == Kind.STRUCTURE || kind == Kind.MISSING ? VALIDATION
+                                : new Expected(400, "promo-invalid"))),
+                new Endpoint("/booking/create-paid-single", paid, Map.of(
+                        "scheduled_datetime", always(VALIDATION),
+                        "backup_datetime", optional(VALIDATION),
+                        "user_phone", phone(),
+                        "currency", always(VALIDATION),
+                        "stripe_payment_intent_id", always(VALIDATION))),
+                new Endpoint("/booking/use-package-session", fromPackage, Map.of(
+                        "scheduled_datetime", always(VALIDATION),
+                        "backup_datetime", optional(VALIDATION),
+                        "package_id", always(VALIDATION))),
+                new Endpoint("/booking/create-paid-package", Map.of("currency", "USD", "stripe_payment_intent_id", "pi_hostile_valid"),
+                        Map.of("currency", always(VALIDATION), "stripe_payment_intent_id", always(VALIDATION))));
+    }
+
+    static Stream<Arguments> hostileFields() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            endpoint.fields().forEach((field, expect) -> {
+                for (Value value : HostileInputs.values()) {
+                    Expected expected = expect.apply(value.kind());
+                    if (expected != null) {
+                        cases.add(Arguments.of(endpoint.path(), field, value, endpoint.valid(), expected));
+                    }
+                }
+            });
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @MethodSource("hostileFields")
+    void a_hostile_value_in_one_field_is_refused_naming_that_field_and_changes_nothing(
+            String path, String field, Value value, Map<String, Object> valid, Expected expected) {
+        Map<String, Object> body = new HashMap<>(valid);
+        body.put(field, value.json());
+        Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(body).post(path);
+        assertProblem(response, expected.status(), expected.type(), field);
+    }
+
+    /** Values that read as date-times but cannot be booked, and the instants no database should see. */
+    static Stream<Arguments> hostileDateTimes() {
+        String saturday = Slots.saturday().toOffsetDateTime().toString();
+        return Stream.of("/booking/create-free", "/booking/create-paid-single", "/booking/use-package-session")
+                .flatMap(path -> Stream.of("scheduled_datetime", "backup_datetime").flatMap(field -> Stream.of(
+                        Arguments.of(path, field, "+300000-01-05T10:00:00-05:00", 400, "validation"),
+                        Arguments.of(path, field, "-0001-01-05T10:00:00Z", 400, "validation"),
+                        Arguments.of(path, field, "1970-01-01T00:00:00Z", 400, "validation"),
+                        Arguments.of(path, field, "2029-01-08T10:00:00-05:00", 400, "invalid-slot"),
+                        Arguments.of(path, field, ZonedDateTime.now(Slots.TORONTO).plusDays(120).withHour(10).withMinute(0)
+                                .withSecond(0).withNano(0).toOffsetDateTime().toString(), 400, "invalid-slot"),
+                        Arguments.of(path, field, "2020-03-02T10:00:00-05:00", 400, "invalid-slot"),
+                        Arguments.of(path, field, saturday, 400, "invalid-slot"),
+                        Arguments.of(path, field, "2026-13-45T99:99:00Z", 400, "validation"),
+                        Arguments.of(path, field, "2027-01-04T10:00:00+25:00", 400, "validation"),
+                        Arguments.of(path, field, "2027-01-04", 400, "validation"),
+                        Arguments.of(path, field, "P1D", 400, "validation"),
+                        Arguments.of(path, field, "1767225600", 400, "validation"))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @MethodSource("hostileDateTimes")
+    void a_date_time_out_of_range_or_beyond_the_horizon_is_refused_before_it_reaches_the_database(
+            String path, String field, String value, int status, String type) {
+        Map<String, Object> body = new HashMap<>(endpoints().stream().filter(e -> e.path().equals(path)).findFirst()
+                .orElseThrow().valid());
+        body.put(field, value);
+        Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(body).post(path);
+        assertProblem(response, status, type, field);
+    }
+
+    static Stream<Arguments> hostileBodies() {
+        return endpoints().stream().flatMap(endpoint -> HostileInputs.bodies().stream()
+                .map(body -> Arguments.of(endpoint.path(), body)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileBodies")
+    void a_body_that_is_not_the_expected_object_is_refused_and_changes_nothing(String path, HostileInputs.Body body) {
+        Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(body.raw()).post(path);
+        assertProblem(response, 400, body.problemType(), null);
+    }
+
+    static Stream<Arguments> hostileIds() {
+        return Stream.of("/booking/", "/booking/packages/").flatMap(prefix -> Stream.of(
+                Arguments.of(prefix + SOMEONE_ELSES_PACKAGE, 404),
+                Arguments.of(prefix + UUID.randomUUID(), 404),
+                Arguments.of(prefix + "not-a-uuid", 404),
+                Arguments.of(prefix + "%27%20or%201=1--", 404),
+                Arguments.of(prefix + "00000000-0000-0000-0000-00000000000g", 404),
+                Arguments.of(prefix + "..%2F..%2Fadmin", 404),
+                Arguments.of(prefix + "x".repeat(3000), 404),
+                Arguments.of(prefix + "%E2%80%AE", 404),
+                Arguments.of(prefix + "%00", 404)));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("hostileIds")
+    void another_users_or_a_made_up_id_is_simply_not_found(String path, int status) {
+        Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(USER)).get(path);
+        assertProblem(response, status, "not-found", null);
+    }
+
+    static Stream<String> hostileCodes() {
+        // (a request line over 4 KB is refused by the HTTP server itself, with a bare 414)
+        return Stream.concat(HostileInputs.values(Set.of(Kind.INJECTION, Kind.ODD_UNICODE)).stream()
+                        .map(v -> java.net.URLEncoder.encode((String) v.json(), java.nio.charset.StandardCharsets.UTF_8)),
+                Stream.of("NOPE", "wimd25x", "%20", "12345", "x".repeat(3000)));
+    }
+
+    @ParameterizedTest(name = "GET /booking/promo/{0}")
+    @MethodSource("hostileCodes")
+    void a_hostile_promo_code_is_just_not_valid(String code) {
+        Response response = given().urlEncodingEnabled(false).get("/booking/promo/" + code);
+        assertThat(response.statusCode()).as(response.asString()).isIn(200, 404);
+        if (response.statusCode() == 200) {
+            assertThat(response.jsonPath().getBoolean("valid")).isFalse();
+        } else {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    void assertProblem(Response response, int status, String type, String field) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).as(response.asString()).isEqualTo("urn:problem-type:" + type);
+        if (field != null) {
+            assertThat(response.jsonPath().getString("field")).as(response.asString()).isEqualTo(field);
+        }
+        String answer = response.asString();
+        assertThat(answer).as("no library internals").doesNotContain("com.fasterxml", "java.lang", "org.hibernate",
+                "SQL", "Exception");
+        assertThat(answer.length()).as("the input is not echoed at length").isLessThan(1000);
+        assertThat(fingerprint()).as("no row changed").isEqualTo(before);
+    }
+}
