@@ -22,7 +22,9 @@ public enum EventType {
             PackagePurchaseRequested::fromVersion1),
     PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, 1),
     PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1),
-    PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1);
+    PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1),
+    ORPHAN_PAYMENT_REFUNDED("OrphanPaymentRefunded", OrphanPaymentRefunded.class, 1),
+    REFUND_FAILED("RefundFailed", RefundFailed.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

@@ -19,6 +19,8 @@ public final class Topics {
     public static final String PACKAGE_PAYMENT_SUCCEEDED = "PackagePaymentSucceeded";
     public static final String PACKAGE_PAYMENT_FAILED = "PackagePaymentFailed";
     public static final String PACKAGE_PURCHASE_FAILED = "PackagePurchaseFailed";
+    public static final String ORPHAN_PAYMENT_REFUNDED = "OrphanPaymentRefunded";
+    public static final String REFUND_FAILED = "RefundFailed";
 
     private Topics() {
     }

@@ -27,6 +27,7 @@ class EventWireFormatTest {
     static final UUID CAUSE = UUID.fromString("0b7e9a10-2222-4c3d-8e9f-000000000003");
     static final Instant AT = Instant.parse("2026-12-01T14:05:00Z");
     static final Instant SLOT = Instant.parse("2026-12-07T15:00:00Z");
+    static final UUID PAYMENT = UUID.fromString("5a1f0c3e-6f4b-4e9a-9d2c-7b8e1f2a3c4d");
     static final Client CLIENT = new Client("user-123", "Alice Martin", "alice@example.com", "+14165550199");
 
     static Stream<EventEnvelope<?>> samples() {
@@ -46,7 +47,11 @@ class EventWireFormatTest {
                 envelope(new CalendarEventFailed(BOOKING, "calendar unavailable"), CAUSE),
                 envelope(new BookingConfirmed(BOOKING, CLIENT, BookingType.FREE, SLOT, SLOT.plusSeconds(1800),
                         "evt-42"), CAUSE),
-                envelope(new BookingFailed(BOOKING, CLIENT, SLOT, "calendar unavailable"), CAUSE));
+                envelope(new BookingFailed(BOOKING, CLIENT, SLOT, "calendar unavailable"), CAUSE),
+                envelope(new OrphanPaymentRefunded(PAYMENT, "pi_3Q", "re_9", new Money(15000, "CAD"),
+                        "no booking took this payment", CLIENT), null),
+                envelope(new RefundFailed(BOOKING, "BOOKING", "pi_3Q", "re_9", new Money(15000, "CAD"), "calendar failed",
+                        "charge_already_refunded", CLIENT), CAUSE));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {

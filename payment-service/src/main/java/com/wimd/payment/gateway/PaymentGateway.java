@@ -28,6 +28,9 @@ public interface PaymentGateway {
     /** Refunds a succeeded intent: {@code amountMinor} null means in full. */
     GatewayRefund refund(String paymentIntentId, Long amountMinor, String idempotencyKey);
 
+    /** The refund as the gateway sees it now (its status moves on after it was made), or empty if it does not exist. */
+    Optional<GatewayRefund> retrieveRefund(String refundId);
+
     /** Charges a saved card without the client present (a late-cancellation fee, say). A decline is an outcome, not an error. */
     ChargeOutcome chargeOffSession(OffSessionCharge charge, String idempotencyKey);
 

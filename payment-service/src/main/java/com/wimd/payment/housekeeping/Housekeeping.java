@@ -16,6 +16,7 @@ import com.wimd.payment.verification.persistence.PaymentRequest;
 import com.wimd.payment.verification.service.PaymentSteps;
 import com.wimd.payment.webhook.service.StripeEvents;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,10 +73,39 @@ public class Housekeeping {
     }
 
     public void runOnce() {
-        refunds.carryOutPendingOlderThan(GRACE);
+        refunds.followUp(GRACE, config.refundRecheck());
         steps.verifyUnverified(GRACE);
         recheckWaiting();
+        refundOrphans();
         fillInFees();
+    }
+
+    /**
+     * Payments that succeeded more than {@code orphan-grace} ago and that no live booking or package took: each is
+     * refunded in full, once, and its client told why. Decided with the payment locked, as a booking would bind it,
+     * so a payment is either taken or given back, never both.
+     */
+    void refundOrphans() {
+        Instant before = clock.instant().minus(config.orphanGrace());
+        List<Payment> unbound = Db.session(() -> Payment.<Payment>find("""
+                status = ?1 and bookingId is null and packageId is null and orphanedAt is null
+                and refundedMinor < amountMinor and succeededAt < ?2 order by succeededAt""",
+                PaymentStatus.SUCCEEDED, before).page(0, 20).list());
+        for (Payment candidate : unbound) {
+            UUID decided = Db.transaction(() -> Payment.byIntentForUpdate(candidate.paymentIntentId).chain(payment -> {
+                if (payment == null || payment.bookingId != null || payment.packageId != null || payment.orphanedAt != null) {
+                    return Uni.createFrom().<UUID>nullItem(); // taken or decided meanwhile
+                }
+                return steps.whyUnbound(payment.paymentIntentId).chain(why -> {
+                    LOG.warnf("payment %s succeeded %s and pays for nothing (%s): refunding it", payment.paymentIntentId,
+                            payment.succeededAt, why);
+                    return refunds.decideOrphan(payment, why).replaceWith(payment.id);
+                });
+            }));
+            if (decided != null) {
+                refunds.carryOut(decided);
+            }
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ public class PaymentReconciliation implements ReconciliationSource {
     public Map<String, List<?>> facts() {
         List<Payment> succeeded = Db.session(() -> Payment.<Payment>list(
                 "status = ?1 and refundedMinor < amountMinor order by succeededAt", PaymentStatus.SUCCEEDED));
-        Set<String> refunding = Db.session(() -> RefundRecord.<RefundRecord>list("status = ?1", RefundRecord.Status.PENDING))
+        Set<String> refunding = Db.session(() -> RefundRecord.<RefundRecord>list("status in ?1",
+                        List.of(RefundRecord.Status.REQUESTED, RefundRecord.Status.PENDING)))
                 .stream().map(r -> r.paymentIntentId).collect(Collectors.toSet());
         return Map.of("held_payments", succeeded.stream()
                 .filter(p -> !refunding.contains(p.paymentIntentId))

@@ -141,6 +141,14 @@ public class SandboxGateway implements PaymentGateway {
         });
     }
 
+    /** The sandbox's refunds succeed at once. */
+    @Override
+    public Optional<GatewayRefund> retrieveRefund(String refundId) {
+        return inTransaction(() -> SandboxRefund.<SandboxRefund>findById(refundId).chain(refund -> refund == null
+                ? Uni.createFrom().item(Optional.<GatewayRefund>empty())
+                : SandboxIntent.<SandboxIntent>findById(refund.paymentIntentId).map(intent -> Optional.of(refundView(refund, intent)))));
+    }
+
     @Override
     public ChargeOutcome chargeOffSession(OffSessionCharge charge, String idempotencyKey) {
         return inTransaction(() -> SandboxIntent.<SandboxIntent>find("idempotencyKey", idempotencyKey).firstResult()

@@ -96,12 +96,30 @@ public class StripeGateway implements PaymentGateway {
             params.setAmount(amountMinor);
         }
         try {
-            Refund refund = client.v1().refunds().create(params.build(), key(idempotencyKey));
-            return new GatewayRefund(refund.getId(), paymentIntentId,
-                    new Money(refund.getAmount(), refund.getCurrency().toUpperCase(Locale.ROOT)), refund.getStatus());
+            return view(client.v1().refunds().create(params.build(), key(idempotencyKey)));
         } catch (StripeException e) {
             throw classify("refund", e);
         }
+    }
+
+    @Override
+    public Optional<GatewayRefund> retrieveRefund(String refundId) {
+        try {
+            return Optional.of(view(client.v1().refunds().retrieve(refundId)));
+        } catch (StripeException e) {
+            if (isMissing(e)) {
+                return Optional.empty();
+            }
+            throw classify("retrieve refund", e);
+        }
+    }
+
+    /** A Stripe refund as this service reads it (from an API answer or a webhook's object). */
+    public static GatewayRefund view(Refund refund) {
+        return new GatewayRefund(refund.getId(), refund.getPaymentIntent(),
+                new Money(refund.getAmount() == null ? 0 : refund.getAmount(),
+                        refund.getCurrency() == null ? "" : refund.getCurrency().toUpperCase(Locale.ROOT)),
+                refund.getStatus(), refund.getFailureReason());
     }
 
     @Override

@@ -57,6 +57,13 @@ public class Payment extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "succeeded_at")
     public Instant succeededAt;
+    /** When it was found to pay for nothing and its refund decided; a booking may no longer take it. */
+    @Column(name = "orphaned_at")
+    public Instant orphanedAt;
+    @Column(name = "client_email")
+    public String clientEmail;
+    @Column(name = "client_name")
+    public String clientName;
 
     public static Uni<Payment> byIntent(String paymentIntentId) {
         return find("paymentIntentId", paymentIntentId).firstResult();

@@ -40,7 +40,8 @@ public class IntentService {
         this.clock = clock;
     }
 
-    public record Payer(String userId, String email) {
+    /** Who pays, from their token: the email and name tell them if their money must be given back unasked. */
+    public record Payer(String userId, String email, String name) {
     }
 
     /** Blocking. {@code clientRequestId} makes a retried request answer the same intent. */
@@ -55,7 +56,9 @@ public class IntentService {
         String customerId = customerOf(payer);
         GatewayIntent intent = gateway.createIntent(new NewIntent(price, customerId, payer.userId(), product),
                 IdempotencyKeys.intent(payer.userId(), clientRequestId));
-        Db.transaction(() -> payments.ensure(intent));
+        Db.transaction(() -> payments.ensure(intent).chain(() -> Db.execute(
+                "update payments set client_email = ?1, client_name = ?2 where payment_intent_id = ?3 and user_id = ?4",
+                payer.email(), payer.name(), intent.id(), payer.userId())).replaceWithVoid());
         return intent;
     }
 

@@ -12,12 +12,21 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Money to give back for one booking (or package): at most one per correlation id, by its primary key. */
+/**
+ * Money to give back for one booking, package or orphan payment: at most one per correlation id, by its primary key.
+ * REQUESTED (decided, not yet accepted by the gateway), PENDING (accepted, not settled), then SUCCEEDED or FAILED.
+ */
 @Entity
 @Table(name = "refunds")
 public class RefundRecord extends PanacheEntityBase {
 
-    public enum Status { PENDING, SUCCEEDED, FAILED }
+    public enum Status {
+        REQUESTED, PENDING, SUCCEEDED, FAILED;
+
+        public boolean isFinal() {
+            return this == SUCCEEDED || this == FAILED;
+        }
+    }
 
     @Id
     @Column(name = "correlation_id")
@@ -48,4 +57,6 @@ public class RefundRecord extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

@@ -25,7 +25,8 @@ import java.util.UUID;
 @Table(name = "payment_requests")
 public class PaymentRequest extends PanacheEntityBase {
 
-    public enum Kind { BOOKING, PACKAGE }
+    /** What a payment pays for; PAYMENT: nothing (an orphan, refunded under its own id). */
+    public enum Kind { BOOKING, PACKAGE, PAYMENT }
 
     @Id
     @Column(name = "correlation_id")

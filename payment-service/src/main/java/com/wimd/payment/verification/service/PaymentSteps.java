@@ -153,7 +153,9 @@ public class PaymentSteps {
                     }
                     remember(row, request);
                     UUID boundTo = payment == null ? null : payment.bookingId != null ? payment.bookingId : payment.packageId;
-                    IntentVerification.Result result = IntentVerification.verify(
+                    IntentVerification.Result result = payment != null && payment.orphanedAt != null && boundTo == null
+                            ? new IntentVerification.Rejected("the payment was given back: nothing took it in time")
+                            : IntentVerification.verify(
                             new IntentVerification.Claim(request.correlationId(), request.userId(), request.product()),
                             intent, prices, boundTo, payment != null && payment.status == PaymentStatus.SUCCEEDED);
                     PaymentStep.Input input;
@@ -169,6 +171,19 @@ public class PaymentSteps {
                     }
                     return apply(row, bound, input, request.eventId());
                 }));
+    }
+
+    /**
+     * In the caller's transaction: why a payment pays for nothing, in words for its client: the reason its booking
+     * or package could not take it, if one tried.
+     */
+    public Uni<String> whyUnbound(String paymentIntentId) {
+        return PaymentRequest.<PaymentRequest>find("paymentIntentId = ?1 and reason is not null order by updatedAt desc",
+                        paymentIntentId).firstResult()
+                .map(row -> row == null
+                        ? "no booking or package used this payment"
+                        : "the " + (row.kind == PaymentRequest.Kind.PACKAGE ? "package" : "booking")
+                                + " could not use this payment: " + row.reason);
     }
 
     /** Blocking: tries again to verify the requests whose intent could not be looked up (oldest first). */

@@ -4,16 +4,19 @@ import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.wimd.events.Money;
 import com.wimd.support.db.Db;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
+import com.wimd.payment.gateway.GatewayRefund;
 import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.gateway.stripe.StripeGateway;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
 import com.wimd.payment.intents.service.PaymentRecords;
+import com.wimd.payment.refunds.persistence.RefundRecord;
 import com.wimd.payment.refunds.service.Refunds;
 import com.wimd.payment.verification.domain.IntentOutcome;
 import com.wimd.payment.verification.domain.PaymentStep;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,12 +71,23 @@ public class StripeEvents {
                         ? IntentOutcome.canceled() : IntentOutcome.declined(intent.lastError());
                 yield once(event, () -> failed(intent, outcome));
             }
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" -> {
+                GatewayRefund refund = StripeGateway.view(object(event, Refund.class));
+                yield once(event, () -> refunds.reportByRefundId(refund).replaceWithVoid());
+            }
             case "charge.refunded" -> {
                 Charge charge = object(event, Charge.class);
-                yield once(event, () -> Db.execute("""
+                String intentId = charge.getPaymentIntent();
+                // our refunds of this intent that are still pending: what the gateway says of each now (outside the transaction)
+                List<GatewayRefund> seen = refunds.pendingRefundIdsOf(intentId).stream()
+                        .map(refunds::lookUp).flatMap(Optional::stream).toList();
+                yield once(event, () -> RefundRecord.count("paymentIntentId", intentId).chain(ours -> ours > 0
+                        ? Uni.join().all(seen.stream().map(refunds::reportByRefundId).toList()).andFailFast()
+                                .onItem().ignore().andContinueWithNull().replaceWithVoid()
+                        // a refund made outside this service (from Stripe's dashboard): the books follow Stripe
+                        : Db.execute("""
                                 update payments set refunded_minor = greatest(refunded_minor, least(amount_minor, ?1))
-                                where payment_intent_id = ?2""", charge.getAmountRefunded(), charge.getPaymentIntent())
-                        .replaceWithVoid());
+                                where payment_intent_id = ?2""", charge.getAmountRefunded(), intentId).replaceWithVoid()));
             }
             default -> once(event, () -> Uni.createFrom().voidItem()); // acknowledged; nothing to do
         };
