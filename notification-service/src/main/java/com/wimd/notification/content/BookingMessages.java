@@ -3,7 +3,9 @@ package com.wimd.notification.content;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RefundFailed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +98,51 @@ public final class BookingMessages {
                 + "<p>You can <a href=\"" + escape(bookingPageUrl) + "\">book another time</a> whenever you like.</p>"
                 + "</body></html>";
         return new Email(REFUNDED_TITLE + ": " + Amounts.format(event.amount()), text, html);
+    }
+
+    public InApp orphanRefundedInApp(OrphanPaymentRefunded event) {
+        return new InApp(REFUNDED_TITLE, orphanRefundedSentence(event) + " " + STATEMENT_DELAY);
+    }
+
+    public Email orphanRefundedEmail(OrphanPaymentRefunded event) {
+        String text = greeting(event.client()) + "\n\n"
+                + orphanRefundedSentence(event) + "\n\n"
+                + STATEMENT_DELAY + "\n\n"
+                + "You can book a call whenever you like: " + bookingPageUrl + "\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + escape(greeting(event.client())) + "</p>"
+                + "<p>" + escape(orphanRefundedSentence(event)) + "</p>"
+                + "<p>" + escape(STATEMENT_DELAY) + "</p>"
+                + "<p>You can <a href=\"" + escape(bookingPageUrl) + "\">book a call</a> whenever you like.</p>"
+                + "</body></html>";
+        return new Email(REFUNDED_TITLE + ": " + Amounts.format(event.amount()), text, html);
+    }
+
+    public static final String REFUND_FAILED_TITLE = "Action needed: a refund failed";
+
+    /** To the coach: the money is still with them, and what to do. */
+    public Email refundFailedEmail(RefundFailed event) {
+        String who = event.client() == null ? "the client" : (event.client().name() == null ? "" : event.client().name() + " ")
+                + (event.client().email() == null ? "" : "<" + event.client().email() + ">");
+        String what = switch (event.kind()) {
+            case "PACKAGE" -> "package " + event.correlationId();
+            case "PAYMENT" -> "a payment no booking took";
+            default -> "booking " + event.correlationId();
+        };
+        String text = "A refund of " + Amounts.format(event.amount()) + " to " + who + " for " + what + " failed.\n\n"
+                + "Why it was due: " + event.reason() + "\n"
+                + "What the payment provider said: " + event.error() + "\n"
+                + "Payment: " + event.paymentIntentId() + (event.refundId() == null ? "" : ", refund " + event.refundId()) + "\n\n"
+                + "The client has not been told that the money is back. Refund it from the Stripe dashboard or contact the "
+                + "client; it is listed under failed refunds in the payments view and the reconciliation report.\n";
+        String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
+        return new Email(REFUND_FAILED_TITLE + ": " + Amounts.format(event.amount()), text, html);
+    }
+
+    private String orphanRefundedSentence(OrphanPaymentRefunded event) {
+        String reason = event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason();
+        return "We refunded " + Amounts.format(event.amount()) + " to your card because no booking used your payment"
+                + reason + ".";
     }
 
     private String refundedSentence(PaymentRefunded event) {

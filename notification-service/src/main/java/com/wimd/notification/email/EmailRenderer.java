@@ -5,7 +5,9 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
+import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RefundFailed;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
 import io.quarkus.mailer.Mail;
@@ -38,6 +40,10 @@ public class EmailRenderer {
             content = messages.failedEmail(failed);
         } else if (payload instanceof PaymentRefunded refunded) {
             content = messages.refundedEmail(refunded);
+        } else if (payload instanceof OrphanPaymentRefunded refunded) {
+            content = messages.orphanRefundedEmail(refunded);
+        } else if (payload instanceof RefundFailed failed) {
+            content = messages.refundFailedEmail(failed);
         } else {
             throw new IllegalStateException("no email template for " + envelope.eventType());
         }

@@ -4,7 +4,10 @@ package com.wimd.notification.log;
 public enum Template {
     BOOKING_CONFIRMED("booking-confirmed"),
     BOOKING_FAILED("booking-failed"),
-    PAYMENT_REFUNDED("payment-refunded");
+    PAYMENT_REFUNDED("payment-refunded"),
+    ORPHAN_PAYMENT_REFUNDED("orphan-payment-refunded"),
+    /** To the coach: a refund failed and the money is still theirs to give back. */
+    REFUND_FAILED("refund-failed");
 
     private final String slug;
 

@@ -2,7 +2,9 @@ package com.wimd.notification.messaging;
 
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
+import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RefundFailed;
 import com.wimd.events.Topics;
 import com.wimd.support.inbox.IdempotentConsumer;
 import com.wimd.support.messaging.EventConsumers;
@@ -12,7 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Tells the client how their booking ended, and of money given back, once per event however often Kafka delivers it. */
+/**
+ * Tells the client how their booking ended and of money given back, and the coach of a refund that failed, once per
+ * event however often Kafka delivers it.
+ */
 @ApplicationScoped
 public class BookingEventsConsumer {
 
@@ -36,6 +41,16 @@ public class BookingEventsConsumer {
     @Incoming(Topics.BOOKING_FAILED)
     public CompletionStage<Void> onBookingFailed(Message<String> message) {
         return events.consume(message, BookingFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingFailed));
+    }
+
+    @Incoming(Topics.ORPHAN_PAYMENT_REFUNDED)
+    public CompletionStage<Void> onOrphanPaymentRefunded(Message<String> message) {
+        return events.consume(message, OrphanPaymentRefunded.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onOrphanPaymentRefunded));
+    }
+
+    @Incoming(Topics.REFUND_FAILED)
+    public CompletionStage<Void> onRefundFailed(Message<String> message) {
+        return events.consume(message, RefundFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onRefundFailed));
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED)

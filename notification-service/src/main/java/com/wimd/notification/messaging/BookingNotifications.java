@@ -5,7 +5,9 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RefundFailed;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
 import com.wimd.notification.inapp.persistence.InAppNotification;
@@ -32,9 +34,11 @@ public class BookingNotifications {
 
     private final BookingMessages messages;
     private final Clock clock;
+    private final String coachEmail;
 
     public BookingNotifications(NotificationConfig config, Clock clock) {
         this.messages = new BookingMessages(config.coachZone(), config.bookingPageUrl());
+        this.coachEmail = config.coachEmail();
         this.clock = clock;
     }
 
@@ -54,6 +58,19 @@ public class BookingNotifications {
         PaymentRefunded event = envelope.payload();
         return record(envelope, event.client(), NotificationKind.PAYMENT_REFUNDED, Template.PAYMENT_REFUNDED,
                 messages.refundedInApp(event));
+    }
+
+    public Uni<Void> onOrphanPaymentRefunded(EventEnvelope<OrphanPaymentRefunded> envelope) {
+        OrphanPaymentRefunded event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.ORPHAN_PAYMENT_REFUNDED, Template.ORPHAN_PAYMENT_REFUNDED,
+                messages.orphanRefundedInApp(event));
+    }
+
+    /** The coach is emailed; the client is not told anything (their money is not back). */
+    public Uni<Void> onRefundFailed(EventEnvelope<RefundFailed> envelope) {
+        NotificationLog email = NotificationLog.email(envelope, coachEmail, Template.REFUND_FAILED,
+                EventCodec.encode(envelope), clock.instant());
+        return email.persist().replaceWithVoid();
     }
 
     private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,

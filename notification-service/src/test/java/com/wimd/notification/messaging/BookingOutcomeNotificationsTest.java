@@ -195,4 +195,47 @@ class BookingOutcomeNotificationsTest {
                 booking)).singleElement().satisfies(row -> assertThat(row)
                 .containsEntry("last_error", "no email address").containsEntry("attempts", 0));
     }
+
+    @Test
+    void a_payment_nothing_took_tells_its_client_it_was_refunded_and_why() throws Exception {
+        Client fay = Events.client("fay");
+        UUID payment = UUID.randomUUID();
+        EventEnvelope<com.wimd.events.OrphanPaymentRefunded> refunded = EventEnvelope.first(new com.wimd.events.OrphanPaymentRefunded(
+                payment, "pi_orphan", "re_orphan", new Money(15000, "USD"),
+                "the booking could not use this payment: that slot was just taken", fay), java.time.Instant.now());
+
+        kafka.publish(refunded);
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(payment), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        List<MimeMessage> received = Mailbox.to(fay.email());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Your payment was refunded: 150.00 USD");
+        assertThat(Mailbox.body(received.get(0), "text/plain"))
+                .contains("We refunded 150.00 USD to your card because no booking used your payment")
+                .contains("that slot was just taken");
+        assertThat(notificationsOf(fay.userId()).getString("[0].kind")).isEqualTo("ORPHAN_PAYMENT_REFUNDED");
+    }
+
+    @Test
+    void a_failed_refund_emails_the_coach_and_tells_the_client_nothing() throws Exception {
+        Client gus = Events.client("gus");
+        UUID booking = UUID.randomUUID();
+        EventEnvelope<com.wimd.events.RefundFailed> failed = EventEnvelope.first(new com.wimd.events.RefundFailed(booking,
+                "BOOKING", "pi_fail", "re_fail", new Money(15000, "CAD"), "the calendar refused the session",
+                "charge_disputed", gus), java.time.Instant.now());
+        String coach = ConfigProvider.getConfig().getValue("notification.coach-email", String.class);
+        int coachMailBefore = Mailbox.to(coach).size();
+
+        kafka.publish(failed);
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT")));
+        List<MimeMessage> toCoach = Mailbox.to(coach);
+        assertThat(toCoach).hasSize(coachMailBefore + 1);
+        MimeMessage mail = toCoach.get(toCoach.size() - 1);
+        assertThat(mail.getSubject()).isEqualTo("Action needed: a refund failed: 150.00 CAD");
+        assertThat(Mailbox.body(mail, "text/plain")).contains("booking " + booking).contains("charge_disputed")
+                .contains(gus.email()).contains("has not been told");
+        assertThat(Mailbox.to(gus.email())).isEmpty();
+        assertThat(notificationsOf(gus.userId()).getList("$")).isEmpty();
+    }
 }
