@@ -74,6 +74,13 @@ public final class PaymentStep {
     public record GiveBack(String reason) implements Action {
     }
 
+    /**
+     * The intent no longer pays for this claim: it is free for another of the same client's (the client tried
+     * another card on the same form and books again), and given back as an orphan if nothing takes it in time.
+     */
+    public record Release(String reason) implements Action {
+    }
+
     public record Decision(State next, Action action) {
     }
 
@@ -103,7 +110,7 @@ public final class PaymentStep {
         if (input instanceof IntentSucceeded) {
             return switch (status) {
                 case WAITING -> paid(state);
-                case FAILED -> new Decision(new State(Status.REFUNDING, abandoned), new GiveBack(PAID_AFTER_FAILURE));
+                case FAILED -> new Decision(state, new Release(PAID_AFTER_FAILURE));
                 default -> unchanged(state);
             };
         }

@@ -147,6 +147,7 @@ public class PaymentSteps {
         Uni<Void> known = intent.map(payments::ensure).orElse(Uni.createFrom().voidItem());
         return known.chain(() -> request.paymentIntentId() == null ? Uni.createFrom().nullItem()
                         : Payment.byIntentForUpdate(request.paymentIntentId()))
+                .call(payment -> releaseFromFailedClaim(payment, request))
                 .chain(payment -> requestRow(request.correlationId(), request.kind()).chain(row -> {
                     if (row.status != PaymentStep.Status.NOT_REQUESTED && row.status != PaymentStep.Status.UNVERIFIED) {
                         return Uni.createFrom().voidItem(); // this booking was verified before
@@ -171,6 +172,30 @@ public class PaymentSteps {
                     }
                     return apply(row, bound, input, request.eventId());
                 }));
+    }
+
+    /**
+     * In the caller's transaction, the payment locked: an intent whose payment failed for an earlier booking or
+     * package of the same client (a declined card) is free again for this one, as when the client tries another
+     * card on the same payment form and books again. Once it has succeeded it stays with its claim (a late success
+     * for a failed claim is given back), and another client's claim never takes it.
+     */
+    private Uni<Void> releaseFromFailedClaim(Payment payment, Request request) {
+        if (payment == null || payment.status == PaymentStatus.SUCCEEDED || !request.userId().equals(payment.userId)) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID boundTo = payment.bookingId != null ? payment.bookingId : payment.packageId;
+        if (boundTo == null || boundTo.equals(request.correlationId())) {
+            return Uni.createFrom().voidItem();
+        }
+        return PaymentRequest.<PaymentRequest>findById(boundTo).invoke(earlier -> {
+            if (earlier != null && earlier.status == PaymentStep.Status.FAILED) {
+                LOG.infof("%s failed for %s %s; %s %s takes it now", payment.paymentIntentId, earlier.kind, boundTo,
+                        request.kind(), request.correlationId());
+                payment.bookingId = null;
+                payment.packageId = null;
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -255,6 +280,15 @@ public class PaymentSteps {
         if (action instanceof PaymentStep.AnnounceFailure failure) {
             row.reason = failure.reason();
             return outbox.add(failure(row, failure.reason(), now));
+        }
+        if (action instanceof PaymentStep.Release release) {
+            if (payment != null && payment.paysFor(row.correlationId)) {
+                LOG.infof("%s succeeded after its payment had failed for %s %s: released for the client's next booking "
+                        + "(refunded as an orphan if none takes it)", payment.paymentIntentId, row.kind, row.correlationId);
+                payment.bookingId = null;
+                payment.packageId = null;
+            }
+            return Uni.createFrom().voidItem();
         }
         if (action instanceof PaymentStep.GiveBack giveBack) {
             row.reason = giveBack.reason();

@@ -63,11 +63,11 @@ class PaymentStepTest {
     }
 
     @Test
-    void a_declined_payment_is_announced_and_a_later_success_on_the_same_intent_is_given_back() {
+    void a_declined_payment_is_announced_and_a_later_success_on_the_same_intent_is_released_for_the_next_booking() {
         var actions = new java.util.ArrayList<PaymentStep.Action>();
-        assertThat(run(List.of(PENDING, DECLINED, SUCCEEDED), actions).status()).isEqualTo(Status.REFUNDING);
+        assertThat(run(List.of(PENDING, DECLINED, SUCCEEDED), actions).status()).isEqualTo(Status.FAILED);
         assertThat(actions).containsExactly(new PaymentStep.AnnounceFailure("declined"),
-                new PaymentStep.GiveBack(PaymentStep.PAID_AFTER_FAILURE));
+                new PaymentStep.Release(PaymentStep.PAID_AFTER_FAILURE));
     }
 
     @Test
