@@ -34,8 +34,12 @@ public final class Reconcile {
             "payments_without_booking_or_refund", "failed_refunds", "confirmed_bookings_without_calendar_event",
             "calendar_events_without_live_booking", "past_deadline", "parked_messages", "parked_outbox_events");
 
-    /** A payment that names no booking yet may be one whose booking request is on its way: flagged after this. */
-    static final Duration UNBOUND_PAYMENT_GRACE = Duration.ofMinutes(30);
+    /**
+     * A payment that names no booking yet may be one whose booking request is on its way; after an hour
+     * payment-service refunds it as an orphan (payment.housekeeping.orphan-grace). Flagged once that should have
+     * happened: when it is still held after this.
+     */
+    static final Duration UNBOUND_PAYMENT_GRACE = Duration.ofMinutes(90);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,7 +26,7 @@ class ReconcileTest {
                 "payment", json("{'problems':{'failed_refunds':[],'parked_messages':[]},'facts':{'held_payments':["
                         + "{'payment_intent_id':'pi_1','correlation_id':'b1','succeeded_at':'2026-12-01T11:00:00Z'},"
                         + "{'payment_intent_id':'pi_2','correlation_id':'p1','succeeded_at':'2026-12-01T11:00:00Z'},"
-                        + "{'payment_intent_id':'pi_3','correlation_id':null,'succeeded_at':'2026-12-01T11:50:00Z'}]}}"),
+                        + "{'payment_intent_id':'pi_3','correlation_id':null,'succeeded_at':'2026-12-01T11:00:00Z'}]}}"),
                 "calendar", json("{'problems':{'parked_messages':[]},'facts':{'calendar_events':[{'booking_id':'b1'}]}}"),
                 "notification", json("{'problems':{'parked_messages':[]},'facts':{}}"));
     }
@@ -43,7 +43,7 @@ class ReconcileTest {
         Map<String, JsonNode> reports = new java.util.HashMap<>(healthyReports());
         reports.put("payment", json("{'problems':{},'facts':{'held_payments':["
                 + "{'payment_intent_id':'pi_failed','correlation_id':'b9','succeeded_at':'2026-12-01T11:00:00Z'},"
-                + "{'payment_intent_id':'pi_orphan','correlation_id':null,'succeeded_at':'2026-12-01T11:00:00Z'}]}}"));
+                + "{'payment_intent_id':'pi_orphan','correlation_id':null,'succeeded_at':'2026-12-01T10:00:00Z'}]}}"));
         List<JsonNode> kept = Reconcile.combine(reports, NOW).get("payments_without_booking_or_refund");
         assertThat(kept).extracting(n -> n.path("payment_intent_id").asText()).containsExactly("pi_failed", "pi_orphan");
         assertThat(kept).allSatisfy(n -> assertThat(n.path("service").asText()).isEqualTo("payment"));
