@@ -254,7 +254,9 @@ class ResilienceTest {
             Map.entry(Topics.CALENDAR_EVENT_CREATED, List.of(ServiceSpec.BOOKING)),
             Map.entry(Topics.CALENDAR_EVENT_FAILED, List.of(ServiceSpec.BOOKING)),
             Map.entry(Topics.BOOKING_CONFIRMED, List.of(ServiceSpec.NOTIFICATION)),
-            Map.entry(Topics.BOOKING_FAILED, List.of(ServiceSpec.NOTIFICATION, ServiceSpec.PAYMENT, ServiceSpec.CALENDAR)));
+            Map.entry(Topics.BOOKING_FAILED, List.of(ServiceSpec.NOTIFICATION, ServiceSpec.PAYMENT, ServiceSpec.CALENDAR)),
+            Map.entry(Topics.ORPHAN_PAYMENT_REFUNDED, List.of(ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.REFUND_FAILED, List.of(ServiceSpec.NOTIFICATION)));
 
     @Test
     @Order(3)
@@ -270,7 +272,7 @@ class ResilienceTest {
 
         // the next messages are handled: a free and a paid booking go through every step
         String token = PaidBookingSagaTest.newClient("after-poison");
-        List<ZonedDateTime> slots = slots(14, 2);
+        List<ZonedDateTime> slots = slots(7, 2); // within the 90-day horizon
         String free = accepted(token, "FREE", bookFree(token, slots.get(0)), Set.of("CONFIRMED")).bookingId();
         String paid = accepted(token, "PAID", PaidBookingSagaTest.bookPaid(token, slots.get(1), "(416) 555-0104",
                 PaidBookingSagaTest.paidIntent(token, "single", "CAD")), Set.of("CONFIRMED")).bookingId();

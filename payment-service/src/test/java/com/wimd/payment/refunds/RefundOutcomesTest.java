@@ -160,4 +160,24 @@ class RefundOutcomesTest {
         assertThat(Database.count("select refunded_minor from payments where payment_intent_id = ?", intent)).isEqualTo(15000);
         assertThat(kafka.eventsFor(Topics.REFUND_FAILED, booking.bookingId())).isEmpty();
     }
+
+    @Test
+    void in_live_mode_intents_are_made_at_stripe_and_the_sandbox_is_not_served() {
+        LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/customers"))
+                .willReturn(json(200, "{\"id\":\"cus_live_x\",\"object\":\"customer\"}")));
+        LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(json(200, """
+                {"id":"pi_live_made","object":"payment_intent","amount":15000,"currency":"usd","status":"requires_payment_method",
+                 "client_secret":"pi_live_made_secret_x","customer":"cus_live_x","metadata":{"user_id":"xena","product":"single"}}""")));
+
+        given().auth().oauth2(TestTokens.client("xena")).contentType("application/json")
+                .body(Map.of("product", "single", "currency", "USD")).post("/payments/intents")
+                .then().statusCode(201)
+                .body("mode", org.hamcrest.Matchers.equalTo("stripe"))
+                .body("publishable_key", org.hamcrest.Matchers.equalTo("pk_test_fake"))
+                .body("confirm_url", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(TestTokens.client("xena")).contentType("application/json")
+                .body(Map.of("card_number", "4242424242424242"))
+                .post("/payments/sandbox/intents/pi_live_made/confirm")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
 }

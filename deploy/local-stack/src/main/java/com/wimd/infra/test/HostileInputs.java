@@ -77,6 +77,26 @@ public final class HostileInputs {
         return values;
     }
 
+    /**
+     * At least 30 hostile path segments (ids, codes), URL-encoded, none longer than 3000 characters (a request line
+     * over 4 KB is refused by the HTTP server itself): every scalar or string value above, and id look-alikes.
+     */
+    public static List<String> pathSegments() {
+        List<String> segments = new ArrayList<>();
+        for (Value value : values()) {
+            if (value.json() == null || value.json() instanceof java.util.Collection || value.json() instanceof Map) {
+                continue;
+            }
+            String encoded = java.net.URLEncoder.encode(String.valueOf(value.json()), java.nio.charset.StandardCharsets.UTF_8);
+            if (!encoded.isEmpty()) {
+                segments.add(encoded.length() > 3000 ? encoded.substring(0, 3000) : encoded);
+            }
+        }
+        segments.addAll(List.of("00000000-0000-0000-0000-00000000000g", "00000000-0000-0000-0000-000000000000",
+                "%00", "null", "undefined", "..%2F..%2Fadmin", "%2e%2e", "-1", "0x41", "%E2%80%AE"));
+        return segments;
+    }
+
     /** The values of the given kinds. */
     public static List<Value> values(Set<Kind> kinds) {
         return values().stream().filter(v -> kinds.contains(v.kind())).toList();

@@ -54,13 +54,7 @@ class HostileInputTest {
     }
 
     static Stream<String> hostileIds() {
-        return Stream.concat(HostileInputs.values().stream()
-                        .filter(v -> v.json() != null && !(v.json() instanceof Collection) && !(v.json() instanceof Map))
-                        .map(v -> URLEncoder.encode(String.valueOf(v.json()), StandardCharsets.UTF_8))
-                        .map(id -> id.length() > 3000 ? id.substring(0, 3000) : id) // a request line over 4 KB gets the server's bare 414
-                        .filter(id -> !id.isEmpty()),
-                Stream.of(SOMEONE_ELSES, UUID.randomUUID().toString(), "00000000-0000-0000-0000-00000000000g", "%00", "null",
-                        "undefined", "0", "%2e%2e", "00000000-0000-0000-0000-000000000000", UUID.randomUUID().toString().toUpperCase()));
+        return Stream.concat(Stream.of(SOMEONE_ELSES, UUID.randomUUID().toString()), HostileInputs.pathSegments().stream());
     }
 
     @ParameterizedTest(name = "POST /notifications/{0}/read")

@@ -56,12 +56,19 @@ public class StripeWebhookResource {
         if (StripeSignature.fromTheFuture(signature, clock.instant(), config.tolerance())) {
             throw BAD_SIGNATURE.at("Stripe-Signature", "the signature is dated in the future");
         }
-        Event event;
         try {
-            event = Webhook.constructEvent(payload, signature, secret.value(), config.tolerance().toSeconds(),
-                    clock);
+            Webhook.Signature.verifyHeader(payload, signature, secret.value(), config.tolerance().toSeconds(), clock);
         } catch (SignatureVerificationException e) {
             LOG.warnf("refused a webhook: %s", e.getMessage());
+            throw BAD_SIGNATURE.at("Stripe-Signature", e.getMessage());
+        } catch (RuntimeException e) { // a header the SDK cannot even parse (t=abc, say)
+            LOG.warnf("refused a webhook: unreadable signature header (%s)", e.getClass().getSimpleName());
+            throw BAD_SIGNATURE.at("Stripe-Signature", "the Stripe-Signature header cannot be read");
+        }
+        Event event;
+        try {
+            event = Webhook.constructEvent(payload, signature, secret.value(), config.tolerance().toSeconds(), clock);
+        } catch (SignatureVerificationException e) { // verified just above: cannot happen
             throw BAD_SIGNATURE.at("Stripe-Signature", e.getMessage());
         } catch (RuntimeException e) { // gson's JsonSyntaxException: signed, but not an event
             throw UNREADABLE_EVENT.because("the signed body is not a Stripe event");
