@@ -272,7 +272,7 @@ class ResilienceTest {
 
         // the next messages are handled: a free and a paid booking go through every step
         String token = PaidBookingSagaTest.newClient("after-poison");
-        List<ZonedDateTime> slots = slots(7, 2); // within the 90-day horizon
+        List<ZonedDateTime> slots = slots(6, 2); // within the 90-day horizon (a free booking takes the next week as backup)
         String free = accepted(token, "FREE", bookFree(token, slots.get(0)), Set.of("CONFIRMED")).bookingId();
         String paid = accepted(token, "PAID", PaidBookingSagaTest.bookPaid(token, slots.get(1), "(416) 555-0104",
                 PaidBookingSagaTest.paidIntent(token, "single", "CAD")), Set.of("CONFIRMED")).bookingId();
