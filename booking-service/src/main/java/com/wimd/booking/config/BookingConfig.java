@@ -24,6 +24,10 @@ public interface BookingConfig {
     @WithDefault("USD,CAD")
     java.util.Set<String> currencies();
 
+    /** How long ahead a free session must be booked (paid and package sessions: 24 hours). */
+    @WithDefault("PT2H")
+    java.time.Duration freeNotice();
+
     /** How far ahead a session may be booked: up to the coach's today plus this many days. */
     @WithDefault("90")
     int horizonDays();

@@ -164,6 +164,7 @@ class HostileInputTest {
                         Arguments.of(path, field, "2020-03-02T10:00:00-05:00", 400, "invalid-slot"),
                         Arguments.of(path, field, saturday, 400, "invalid-slot"),
                         Arguments.of(path, field, "2026-13-45T99:99:00Z", 400, "validation"),
+                        Arguments.of(path, field, "2027-03-14T02:30:00", 400, "validation"), // the spring-forward gap
                         Arguments.of(path, field, "2027-01-04T10:00:00+25:00", 400, "validation"),
                         Arguments.of(path, field, "2027-01-04", 400, "validation"),
                         Arguments.of(path, field, "P1D", 400, "validation"),

@@ -11,7 +11,7 @@ public final class BookingProblems {
     public static final ProblemType PROMO_INVALID = new ProblemType("promo-invalid", 400, "The promo code is not valid");
     public static final ProblemType PROMO_EXHAUSTED = new ProblemType("promo-exhausted", 409, "The promo code has no uses left");
 
-    public static final ProblemType NOTICE_TOO_SHORT = new ProblemType("notice-too-short", 400, "Paid sessions are booked at least 24 hours ahead");
+    public static final ProblemType NOTICE_TOO_SHORT = new ProblemType("notice-too-short", 400, "That session is too soon to book");
     public static final ProblemType PAYMENT_INTENT_USED = new ProblemType("payment-intent-used", 409, "That payment already pays for another booking");
     public static final ProblemType PACKAGE_EXHAUSTED = new ProblemType("package-exhausted", 409, "The package has no sessions left");
     public static final ProblemType PACKAGE_NOT_ACTIVE = new ProblemType("package-not-active", 409, "The package's payment is not verified");

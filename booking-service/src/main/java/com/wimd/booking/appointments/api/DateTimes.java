@@ -36,11 +36,17 @@ final class DateTimes {
         try {
             read = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
+            LocalDateTime local;
             try {
-                read = LocalDateTime.parse(text).atZone(coachZone).toOffsetDateTime();
+                local = LocalDateTime.parse(text);
             } catch (DateTimeParseException e) {
                 throw unreadable(field);
             }
+            if (coachZone.getRules().getValidOffsets(local).isEmpty()) { // 02:30 on a spring-forward night: never shifted
+                throw ProblemType.VALIDATION.at(field, field + " does not exist in " + coachZone.getId()
+                        + ": the clocks change then");
+            }
+            read = local.atZone(coachZone).toOffsetDateTime();
         }
         if (read.getYear() < FIRST_YEAR || read.getYear() > LAST_YEAR) {
             throw ProblemType.VALIDATION.at(field, field + " must be a date-time between the years " + FIRST_YEAR

@@ -11,6 +11,11 @@ public final class NoticePolicy {
     private NoticePolicy() {
     }
 
+    /** How long ahead a session of this type must be booked: paid and package sessions 24 hours, free ones {@code freeNotice}. */
+    public static Duration noticeFor(com.wimd.events.BookingType type, Duration freeNotice) {
+        return type == com.wimd.events.BookingType.FREE ? freeNotice : PAID_NOTICE;
+    }
+
     public static boolean hasEnoughNotice(Instant start, Instant now, Duration notice) {
         return !start.isBefore(now.plus(notice));
     }

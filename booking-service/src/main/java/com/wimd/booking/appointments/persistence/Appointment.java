@@ -120,6 +120,13 @@ public class Appointment extends PanacheEntityBase {
                 List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED)).map(n -> n > 0);
     }
 
+    /** The starts held by live bookings (pending or confirmed) from {@code from} (included) to {@code to} (excluded). */
+    public static Uni<java.util.Set<Instant>> takenBetween(Instant from, Instant to) {
+        return Appointment.<Appointment>list("scheduledAt >= ?1 and scheduledAt < ?2 and status in ?3", from, to,
+                        List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED))
+                .map(rows -> rows.stream().map(a -> a.scheduledAt).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
     /** How many bookings the client has waiting for their saga. */
     public static Uni<Long> countPendingOf(String userId) {
         return count("userId = ?1 and status = ?2", userId, AppointmentStatus.PENDING);

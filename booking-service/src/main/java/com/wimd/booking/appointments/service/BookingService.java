@@ -6,6 +6,7 @@ import com.wimd.booking.appointments.domain.NoticePolicy;
 import com.wimd.booking.appointments.domain.PhoneNumbers;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.availability.domain.SlotPolicy;
+import com.wimd.booking.availability.domain.SlotRules;
 import com.wimd.booking.availability.domain.WeeklyHours;
 import com.wimd.booking.availability.persistence.BlockedDate;
 import com.wimd.booking.availability.persistence.CoachAvailability;
@@ -68,7 +69,7 @@ public class BookingService {
         if (!PromoCode.looksLikeACode(code)) {
             throw BookingProblems.PROMO_INVALID.at("promo_code", "that is not a promo code");
         }
-        return hold(caller, request, BookingType.FREE, Duration.ZERO,
+        return hold(caller, request, BookingType.FREE, NoticePolicy.noticeFor(BookingType.FREE, config.freeNotice()),
                 () -> PromoCode.<PromoCode>findById(code)
                         .invoke(promo -> {
                             if (promo == null || !promo.active) {
@@ -94,7 +95,7 @@ public class BookingService {
     public Uni<Appointment> bookPaidSingle(Caller caller, SlotRequest request, String rawCurrency, String intentId) {
         String currency = currency(rawCurrency);
         String intent = paymentIntentId(intentId);
-        return hold(caller, request, BookingType.PAID_SINGLE, NoticePolicy.PAID_NOTICE,
+        return hold(caller, request, BookingType.PAID_SINGLE, NoticePolicy.noticeFor(BookingType.PAID_SINGLE, config.freeNotice()),
                 () -> Uni.createFrom().voidItem(),
                 a -> {
                     a.currency = currency;
@@ -107,7 +108,7 @@ public class BookingService {
         if (packageId == null) {
             throw ProblemType.VALIDATION.at("package_id", "package_id is required");
         }
-        return hold(caller, request, BookingType.PACKAGE, NoticePolicy.PAID_NOTICE,
+        return hold(caller, request, BookingType.PACKAGE, NoticePolicy.noticeFor(BookingType.PACKAGE, config.freeNotice()),
                 () -> SessionPackage.takeCredit(packageId, caller.userId()).chain(taken -> taken
                         ? Uni.createFrom().voidItem()
                         : SessionPackage.<SessionPackage>findById(packageId).invoke(p -> {
@@ -214,18 +215,21 @@ public class BookingService {
 
     private void checkSlot(Instant start, String field, Duration length, WeeklyHours hours, Set<LocalDate> blocked,
                            Duration notice, Instant now) {
-        SlotPolicy.check(start, length, hours, blocked, config.coachZone(), now, config.horizonDays()).ifPresent(problem -> {
+        SlotRules rules = new SlotRules(hours, blocked, config.coachZone(), length, notice, config.horizonDays());
+        SlotPolicy.check(start, rules, now).ifPresent(problem -> {
             throw switch (problem) {
                 case DATE_BLOCKED -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
                 case BEYOND_THE_HORIZON -> BookingProblems.INVALID_SLOT.at(field, field + " must be within "
                         + config.horizonDays() + " days from today");
+                case TOO_LITTLE_NOTICE -> BookingProblems.NOTICE_TOO_SHORT.at(field, field + " must be at least "
+                        + describe(notice) + " from now");
                 default -> BookingProblems.INVALID_SLOT.at(field, field + " " + problem.explanation());
             };
         });
-        if (!NoticePolicy.hasEnoughNotice(start, now, notice)) {
-            throw BookingProblems.NOTICE_TOO_SHORT.at(field, field + " must be at least " + notice.toHours()
-                    + " hours from now");
-        }
+    }
+
+    private static String describe(Duration notice) {
+        return notice.toMinutesPart() == 0 ? notice.toHours() + " hours" : notice.toMinutes() + " minutes";
     }
 
     private static Uni<Void> failIfTaken(Instant start, String field) {

@@ -19,9 +19,23 @@ public final class SlotPolicy {
     private SlotPolicy() {
     }
 
+    /** The booking rule without notice (a rule of its own kind of session): see {@link #check(Instant, SlotRules, Instant)}. */
     public static Optional<SlotProblem> check(Instant start, Duration length, WeeklyHours hours,
                                               Set<LocalDate> blockedDates, ZoneId coachZone, Instant now,
                                               int horizonDays) {
+        return check(start, new SlotRules(hours, blockedDates, coachZone, length, Duration.ZERO, horizonDays), now);
+    }
+
+    /**
+     * The one rule of a bookable start, used both to list open slots ({@link Availability}) and to accept a booking:
+     * the first problem with it, or empty. Whether it is taken is checked against the bookings beside it.
+     */
+    public static Optional<SlotProblem> check(Instant start, SlotRules rules, Instant now) {
+        Duration length = rules.length();
+        WeeklyHours hours = rules.hours();
+        Set<LocalDate> blockedDates = rules.blockedDates();
+        ZoneId coachZone = rules.coachZone();
+        int horizonDays = rules.horizonDays();
         if (!start.isAfter(now)) {
             return Optional.of(SlotProblem.IN_THE_PAST);
         }
@@ -39,6 +53,9 @@ public final class SlotPolicy {
         }
         if (blockedDates.contains(local.toLocalDate())) {
             return Optional.of(SlotProblem.DATE_BLOCKED);
+        }
+        if (start.isBefore(now.plus(rules.notice()))) {
+            return Optional.of(SlotProblem.TOO_LITTLE_NOTICE);
         }
         return Optional.empty();
     }

@@ -6,7 +6,8 @@ public enum SlotProblem {
     BEYOND_THE_HORIZON("is further ahead than sessions can be booked"),
     NOT_ON_THE_GRID("must start on the hour or the half hour"),
     OUTSIDE_COACH_HOURS("must lie inside the coach's hours"),
-    DATE_BLOCKED("falls on a date the coach has blocked");
+    DATE_BLOCKED("falls on a date the coach has blocked"),
+    TOO_LITTLE_NOTICE("is too soon for this kind of session");
 
     private final String explanation;
 

@@ -1,0 +1,161 @@
+package com.wimd.booking.availability.api;
+
+import com.wimd.booking.appointments.domain.NoticePolicy;
+import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.availability.domain.Availability;
+import com.wimd.booking.availability.domain.SlotPolicy;
+import com.wimd.booking.availability.domain.SlotRules;
+import com.wimd.booking.availability.persistence.BlockedDate;
+import com.wimd.booking.availability.persistence.CoachAvailability;
+import com.wimd.booking.config.BookingConfig;
+import com.wimd.events.BookingType;
+import com.wimd.support.problem.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The coach's open slots for the booking page's picker: the same rule that accepts a booking lists them
+ * ({@link Availability}), so every listed slot can be booked and every bookable slot is listed.
+ */
+@Path("/booking/availability")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class AvailabilityResource {
+
+    /**
+     * @param datetime    the start, as an instant
+     * @param duration    minutes
+     * @param coachLocal  the start in the coach's zone, with its offset
+     * @param clientLocal the start in the requested zone, with its offset
+     */
+    public record Slot(Instant datetime, int duration, OffsetDateTime coachLocal, OffsetDateTime clientLocal) {
+    }
+
+    /**
+     * @param blockedDates the days in the range the coach has blocked
+     * @param fullDates    the working days in the range (not past, within the horizon) with no open slot left
+     */
+    public record AvailabilityView(LocalDate startDate, LocalDate endDate, String sessionType, String coachZone,
+                                   String clientZone, List<Slot> availableSlots, List<LocalDate> blockedDates,
+                                   List<LocalDate> fullDates) {
+    }
+
+    private final BookingConfig config;
+    private final Clock clock;
+
+    public AvailabilityResource(BookingConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Open slots from {@code start_date} to {@code end_date} (coach-zone dates, both included; default: today to the
+     * end of the horizon) for a session type ({@code free}, the default, {@code paid_single} or {@code package}),
+     * shown in the zone {@code tz} (an IANA zone; default: the coach's).
+     */
+    @GET
+    @WithSession
+    public Uni<AvailabilityView> availability(@QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
+                                              @QueryParam("session_type") String sessionType, @QueryParam("tz") String tz) {
+        Instant now = clock.instant();
+        ZoneId coachZone = config.coachZone();
+        LocalDate today = now.atZone(coachZone).toLocalDate();
+        LocalDate from = date(startDate, "start_date", today);
+        LocalDate to = date(endDate, "end_date", SlotPolicy.lastBookableDate(now, coachZone, config.horizonDays()));
+        if (to.isBefore(from)) {
+            throw ProblemType.VALIDATION.at("end_date", "end_date must not be before start_date");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > config.horizonDays()) {
+            throw ProblemType.VALIDATION.at("end_date", "a range is at most " + config.horizonDays() + " days long");
+        }
+        BookingType type = type(sessionType);
+        ZoneId clientZone = zone(tz, coachZone);
+        List<LocalDate> days = Stream.iterate(from, d -> !d.isAfter(to), d -> d.plusDays(1)).toList();
+        Instant rangeStart = from.atStartOfDay(coachZone).toInstant();
+        Instant rangeEnd = to.plusDays(1).atStartOfDay(coachZone).toInstant();
+        return CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(days).chain(blocked ->
+                Appointment.takenBetween(rangeStart, rangeEnd).map(taken -> {
+                    SlotRules rules = new SlotRules(hours, blocked, coachZone, Duration.ofMinutes(config.sessionMinutes()),
+                            NoticePolicy.noticeFor(type, config.freeNotice()), config.horizonDays());
+                    List<Instant> open = Availability.open(from, to, rules, taken, now);
+                    Set<LocalDate> daysWithSlots = new HashSet<>();
+                    List<Slot> slots = new ArrayList<>();
+                    for (Instant start : open) {
+                        daysWithSlots.add(start.atZone(coachZone).toLocalDate());
+                        slots.add(new Slot(start, config.sessionMinutes(), start.atZone(coachZone).toOffsetDateTime(),
+                                start.atZone(clientZone).toOffsetDateTime()));
+                    }
+                    LocalDate last = SlotPolicy.lastBookableDate(now, coachZone, config.horizonDays());
+                    List<LocalDate> full = days.stream()
+                            .filter(d -> !d.isBefore(today) && !d.isAfter(last))
+                            .filter(d -> Availability.isWorkingDay(d, rules) && !daysWithSlots.contains(d))
+                            .toList();
+                    return new AvailabilityView(from, to, type.name().toLowerCase(Locale.ROOT), coachZone.getId(),
+                            clientZone.getId(), slots, days.stream().filter(blocked::contains).toList(), full);
+                })));
+    }
+
+    private static LocalDate date(String value, String field, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (value.length() > 10) {
+            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2026-12-07");
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.getYear() < 2000 || date.getYear() > 2999) {
+                throw ProblemType.VALIDATION.at(field, field + " must be a date between the years 2000 and 2999");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2026-12-07");
+        }
+    }
+
+    private static BookingType type(String value) {
+        if (value == null || value.isBlank()) {
+            return BookingType.FREE;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "free" -> BookingType.FREE;
+            case "paid_single", "paid", "single" -> BookingType.PAID_SINGLE;
+            case "package" -> BookingType.PACKAGE;
+            default -> throw ProblemType.VALIDATION.at("session_type", "session_type must be free, paid_single or package");
+        };
+    }
+
+    private static ZoneId zone(String value, ZoneId fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (value.length() > 64) {
+            throw ProblemType.VALIDATION.at("tz", "tz must be an IANA time zone such as America/Vancouver");
+        }
+        if (!ZoneId.getAvailableZoneIds().contains(value.trim())) { // IANA names only, not offsets such as -1
+            throw ProblemType.VALIDATION.at("tz", "tz must be an IANA time zone such as America/Vancouver");
+        }
+        return ZoneId.of(value.trim());
+    }
+}
