@@ -16,6 +16,7 @@ public final class BookingProblems {
     public static final ProblemType PACKAGE_EXHAUSTED = new ProblemType("package-exhausted", 409, "The package has no sessions left");
     public static final ProblemType PACKAGE_NOT_ACTIVE = new ProblemType("package-not-active", 409, "The package's payment is not verified");
     public static final ProblemType TOO_MANY_PENDING = new ProblemType("too-many-pending", 429, "Too many bookings are waiting to be confirmed");
+    public static final ProblemType NOT_CHANGEABLE = new ProblemType("booking-not-changeable", 409, "This booking can no longer be changed");
     public static final ProblemType PAYMENT_FAILED = new ProblemType("payment-failed", 402, "The payment was not accepted");
 
     private BookingProblems() {

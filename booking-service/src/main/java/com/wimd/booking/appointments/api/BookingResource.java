@@ -1,5 +1,7 @@
 package com.wimd.booking.appointments.api;
 
+import com.wimd.booking.appointments.domain.AppointmentStatus;
+import com.wimd.booking.appointments.domain.ChangePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.BookingService;
@@ -108,6 +110,42 @@ public class BookingResource {
                 throw ProblemType.NOT_FOUND.because("no booking " + id);
             }
             return AppointmentView.of(a, config.coachZone());
+        });
+    }
+
+    /** What cancelling the booking now would cost (the policy's table), so the page can say so before the client confirms. */
+    @GET
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/cancellation-quote")
+    @WithSession
+    public Uni<ChangeQuote> cancellationQuote(@PathParam("id") UUID id) {
+        return quote(id, ChangePolicy.Change.CANCEL);
+    }
+
+    /** What moving the booking to another slot now would cost. */
+    @GET
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/reschedule-quote")
+    @WithSession
+    public Uni<ChangeQuote> rescheduleQuote(@PathParam("id") UUID id) {
+        return quote(id, ChangePolicy.Change.RESCHEDULE);
+    }
+
+    private Uni<ChangeQuote> quote(UUID id, ChangePolicy.Change change) {
+        Caller caller = Callers.of(identity);
+        Instant now = clock.instant();
+        return Appointment.<Appointment>findById(id).chain(a -> {
+            if (a == null || !(caller.coach() || a.userId.equals(caller.userId()))) {
+                throw ProblemType.NOT_FOUND.because("no booking " + id);
+            }
+            if (a.status != AppointmentStatus.PENDING && a.status != AppointmentStatus.CONFIRMED) {
+                throw BookingProblems.NOT_CHANGEABLE.because("the booking is " + a.status.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            Uni<SessionPackage> bundle = a.packageId == null ? Uni.createFrom().nullItem() : SessionPackage.findById(a.packageId);
+            return bundle.map(p -> {
+                ChangePolicy.Quote quote = ChangePolicy.quote(change, a.bookingType, a.priceMinor,
+                                p == null ? 0 : p.priceMinor, p == null ? 0 : p.sessionsTotal, a.scheduledAt, now)
+                        .orElseThrow(() -> BookingProblems.NOT_CHANGEABLE.because("the session has already started"));
+                return ChangeQuote.of(a.id, change, quote, p == null ? a.currency : p.currency);
+            });
         });
     }
 
