@@ -9,6 +9,11 @@ import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.CalendarScopes;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventDateTime;
+import com.google.api.services.calendar.model.FreeBusyCalendar;
+import com.google.api.services.calendar.model.FreeBusyRequest;
+import com.google.api.services.calendar.model.FreeBusyRequestItem;
+import com.google.api.services.calendar.model.FreeBusyResponse;
+import com.wimd.calendar.events.domain.BusyTime;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
@@ -94,6 +99,37 @@ public class GoogleCalendarAdapter implements CalendarPort {
                 return; // deleted before: what we wanted
             }
             throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a delete",
+                    e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);
+        } catch (IOException e) {
+            throw new CalendarException("Google Calendar unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
+    /** Google's {@code freeBusy} query for the coach's calendar: only opaque events count, as on the coach's own view. */
+    @Override
+    public List<BusyTime> busyTimes(Instant from, Instant to) {
+        FreeBusyRequest request = new FreeBusyRequest()
+                .setTimeMin(new DateTime(from.toEpochMilli()))
+                .setTimeMax(new DateTime(to.toEpochMilli()))
+                .setTimeZone("UTC")
+                .setItems(List.of(new FreeBusyRequestItem().setId(calendarId)));
+        try {
+            FreeBusyResponse response = client.freebusy().query(request).execute();
+            FreeBusyCalendar calendar = response.getCalendars() == null ? null : response.getCalendars().get(calendarId);
+            if (calendar == null) {
+                throw new CalendarException("Google Calendar gave no free/busy for the coach's calendar", false, null);
+            }
+            if (calendar.getErrors() != null && !calendar.getErrors().isEmpty()) {
+                throw new CalendarException("Google Calendar could not read the coach's free/busy: "
+                        + calendar.getErrors().get(0).getReason(), false, null);
+            }
+            return calendar.getBusy() == null ? List.of() : calendar.getBusy().stream()
+                    .map(period -> new BusyTime(Instant.ofEpochMilli(period.getStart().getValue()),
+                            Instant.ofEpochMilli(period.getEnd().getValue())))
+                    .filter(busy -> busy.end().isAfter(from) && busy.start().isBefore(to))
+                    .toList();
+        } catch (GoogleJsonResponseException e) {
+            throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a free/busy query",
                     e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);
         } catch (IOException e) {
             throw new CalendarException("Google Calendar unreachable: " + e.getMessage(), true, e);

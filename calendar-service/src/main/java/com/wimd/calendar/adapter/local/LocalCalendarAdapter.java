@@ -36,4 +36,13 @@ public class LocalCalendarAdapter implements CalendarPort {
             throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
         }
     }
+
+    /**
+     * The local calendar holds only this system's own sessions, and those are not busy times of their own (the
+     * bookings already hold their slots): nothing else is busy.
+     */
+    @Override
+    public java.util.List<com.wimd.calendar.events.domain.BusyTime> busyTimes(java.time.Instant from, java.time.Instant to) {
+        return java.util.List.of();
+    }
 }

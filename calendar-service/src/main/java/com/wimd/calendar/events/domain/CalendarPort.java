@@ -21,6 +21,14 @@ public interface CalendarPort {
      */
     void delete(String eventId);
 
+    /**
+     * The coach's busy times from {@code from} to {@code to}: what the calendar counts as busy (opaque events,
+     * all-day and multi-day ones included; "free" events are not busy), this system's own session events too.
+     *
+     * @throws CalendarException when the calendar refuses or cannot be reached
+     */
+    java.util.List<BusyTime> busyTimes(java.time.Instant from, java.time.Instant to);
+
     class CalendarException extends RuntimeException implements com.wimd.support.messaging.TransientFailure {
         private final boolean transientFailure;
 

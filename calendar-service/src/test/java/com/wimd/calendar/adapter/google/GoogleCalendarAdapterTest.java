@@ -96,4 +96,47 @@ class GoogleCalendarAdapterTest {
         adapter.delete("bkgone");
         assertThat(google.eventDeletes("bkgone")).isEqualTo(1);
     }
+
+    @Test
+    void the_coachs_busy_times_come_from_a_free_busy_query_all_day_events_included() {
+        google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/calendar/v3/freeBusy"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"kind":"calendar#freeBusy","timeMin":"2027-01-04T00:00:00.000Z","timeMax":"2027-01-11T00:00:00.000Z",
+                         "calendars":{"coach@example.com":{"busy":[
+                           {"start":"2027-01-04T15:00:00Z","end":"2027-01-04T16:30:00Z"},
+                           {"start":"2027-01-06T05:00:00Z","end":"2027-01-08T05:00:00Z"}]}}}""")));
+
+        var busy = adapter.busyTimes(java.time.Instant.parse("2027-01-04T00:00:00Z"), java.time.Instant.parse("2027-01-11T00:00:00Z"));
+
+        assertThat(busy).containsExactly(
+                new com.wimd.calendar.events.domain.BusyTime(java.time.Instant.parse("2027-01-04T15:00:00Z"), java.time.Instant.parse("2027-01-04T16:30:00Z")),
+                new com.wimd.calendar.events.domain.BusyTime(java.time.Instant.parse("2027-01-06T05:00:00Z"), java.time.Instant.parse("2027-01-08T05:00:00Z")));
+        google.server().verify(1, postRequestedFor(urlPathEqualTo("/calendar/v3/freeBusy"))
+                .withHeader("Authorization", equalTo("Bearer fake-access-token"))
+                .withRequestBody(matchingJsonPath("$.items[0].id", equalTo(GoogleCalendarFake.CALENDAR_ID)))
+                .withRequestBody(matchingJsonPath("$.timeMin")).withRequestBody(matchingJsonPath("$.timeMax")));
+    }
+
+    @Test
+    void an_unreachable_or_failing_google_is_a_transient_free_busy_failure_and_a_refusal_is_not() {
+        google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/calendar/v3/freeBusy"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        java.time.Instant from = java.time.Instant.parse("2027-01-04T00:00:00Z");
+        assertThatThrownBy(() -> adapter.busyTimes(from, from.plusSeconds(86400)))
+                .isInstanceOfSatisfying(com.wimd.calendar.events.domain.CalendarPort.CalendarException.class,
+                        e -> assertThat(e.isTransient()).isTrue());
+
+        google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/calendar/v3/freeBusy"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"calendars":{"coach@example.com":{"errors":[{"domain":"global","reason":"notFound"}]}}}""")));
+        assertThatThrownBy(() -> adapter.busyTimes(from, from.plusSeconds(86400)))
+                .isInstanceOfSatisfying(com.wimd.calendar.events.domain.CalendarPort.CalendarException.class,
+                        e -> assertThat(e.isTransient()).isFalse());
+
+        GoogleCalendarAdapter nowhere = new GoogleCalendarAdapter(google.serviceAccountKey(), GoogleCalendarFake.CALENDAR_ID,
+                "http://127.0.0.1:1/");
+        assertThatThrownBy(() -> nowhere.busyTimes(from, from.plusSeconds(86400)))
+                .isInstanceOfSatisfying(com.wimd.calendar.events.domain.CalendarPort.CalendarException.class,
+                        e -> assertThat(e.isTransient()).isTrue());
+    }
 }
