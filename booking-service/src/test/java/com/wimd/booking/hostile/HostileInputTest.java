@@ -52,13 +52,7 @@ class HostileInputTest {
                 insert into session_packages (id, user_id, sessions_total, sessions_remaining, price_minor, currency,
                     payment_intent_id, status) values (?, 'someone-else', 3, 3, 50000, 'USD', ?, 'ACTIVE')""",
                 SOMEONE_ELSES_PACKAGE, "pi_hostile" + UUID.randomUUID().toString().replace("-", ""));
-        // other tests' sagas may still be settling: start from a database that has stopped changing
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, String> now = fingerprint();
-            boolean still = now.equals(before);
-            before = now;
-            return still;
-        });
+        before = HostileInputs.fingerprintAtRest(Sql.ofServiceUnderTest(), Set.of(), Duration.ofSeconds(60));
     }
 
     static Map<String, String> fingerprint() {

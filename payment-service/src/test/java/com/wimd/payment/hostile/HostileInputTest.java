@@ -42,12 +42,7 @@ class HostileInputTest {
     @BeforeAll
     void quiet() {
         // other tests' payments may still be settling (housekeeping, webhooks): start from a database at rest
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, String> now = fingerprint();
-            boolean still = now.equals(before);
-            before = now;
-            return still;
-        });
+        before = HostileInputs.fingerprintAtRest(Sql.ofServiceUnderTest(), Set.of(), Duration.ofSeconds(60));
     }
 
     static Map<String, String> fingerprint() {

@@ -145,6 +145,29 @@ public final class HostileInputs {
         return digests;
     }
 
+    /**
+     * The fingerprint once the database has stopped changing (two fingerprints a second apart agree): other tests'
+     * sagas may still be settling when a hostile-input table starts.
+     */
+    public static Map<String, String> fingerprintAtRest(Sql sql, Set<String> excluded, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Map<String, String> last = fingerprint(sql, excluded);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            Map<String, String> now = fingerprint(sql, excluded);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException("the database kept changing for " + patience);
+    }
+
     private static Map<String, Object> mapOf(String key, Object value) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(key, value);
