@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every endpoint of booking-service that takes a body or parameters, against tables of hostile input: each answer
