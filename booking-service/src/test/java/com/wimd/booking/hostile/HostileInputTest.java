@@ -189,10 +189,11 @@ class HostileInputTest {
         assertProblem(response, 400, body.problemType(), null);
     }
 
+    /** Every GET with an id in its path: the id, then what follows it. */
     static Stream<Arguments> hostileIds() {
-        return Stream.of("/booking/", "/booking/packages/").flatMap(prefix -> Stream.concat(
-                Stream.of(prefix + SOMEONE_ELSES_PACKAGE, prefix + UUID.randomUUID()),
-                HostileInputs.pathSegments().stream().map(segment -> prefix + segment)).map(path -> Arguments.of(path, 404)));
+        return Stream.of("/booking/%s", "/booking/packages/%s", "/booking/%s/cancellation-quote", "/booking/%s/reschedule-quote")
+                .flatMap(path -> Stream.concat(Stream.of(SOMEONE_ELSES_PACKAGE.toString(), UUID.randomUUID().toString()),
+                        HostileInputs.pathSegments().stream()).map(id -> Arguments.of(path.formatted(id), 404)));
     }
 
     @ParameterizedTest(name = "GET {0}")

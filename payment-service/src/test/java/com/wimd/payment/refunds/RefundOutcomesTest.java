@@ -162,6 +162,35 @@ class RefundOutcomesTest {
     }
 
     @Test
+    void a_refund_whose_webhook_never_comes_is_looked_up_after_ten_minutes_and_settled_even_after_a_failed_look_up() {
+        String intent = "pi_live_silent_" + UUID.randomUUID().toString().replace("-", "");
+        String refundId = "re_live_" + UUID.randomUUID().toString().replace("-", "");
+        LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(containing(intent))
+                .willReturn(json(200, """
+                        {"id":"%s","object":"refund","amount":15000,"currency":"cad","status":"pending","payment_intent":"%s"}"""
+                        .formatted(refundId, intent))));
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds/" + refundId)).willReturn(json(500, """
+                {"error":{"type":"api_error","message":"Stripe is having a moment."}}""")));
+        BookingRequested booking = aPaidBookingThatFails(intent, "yan");
+        await().atMost(PATIENCE).until(() -> "PENDING".equals(refundStatus(booking.bookingId())));
+
+        // ten minutes on, housekeeping asks Stripe; Stripe fails to answer: the refund stays pending, nothing announced
+        Database.update("update refunds set updated_at = updated_at - interval '11 minutes' where correlation_id = ?", booking.bookingId());
+        await().atMost(PATIENCE).until(() -> LiveStripeProfile.stripe.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/v1/refunds/" + refundId))).size() >= 1);
+        assertThat(refundStatus(booking.bookingId())).isEqualTo("PENDING");
+        assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
+
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds/" + refundId)).willReturn(json(200, """
+                {"id":"%s","object":"refund","amount":15000,"currency":"cad","status":"succeeded","payment_intent":"%s"}"""
+                .formatted(refundId, intent))));
+        Database.update("update refunds set updated_at = updated_at - interval '11 minutes' where correlation_id = ?", booking.bookingId());
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).hasSize(1));
+        assertThat(refundStatus(booking.bookingId())).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void in_live_mode_intents_are_made_at_stripe_and_the_sandbox_is_not_served() {
         LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/customers"))
                 .willReturn(json(200, "{\"id\":\"cus_live_x\",\"object\":\"customer\"}")));

@@ -19,13 +19,6 @@ public final class SlotPolicy {
     private SlotPolicy() {
     }
 
-    /** The booking rule without notice (a rule of its own kind of session): see {@link #check(Instant, SlotRules, Instant)}. */
-    public static Optional<SlotProblem> check(Instant start, Duration length, WeeklyHours hours,
-                                              Set<LocalDate> blockedDates, ZoneId coachZone, Instant now,
-                                              int horizonDays) {
-        return check(start, new SlotRules(hours, blockedDates, coachZone, length, Duration.ZERO, horizonDays), now);
-    }
-
     /**
      * The one rule of a bookable start, used both to list open slots ({@link Availability}) and to accept a booking:
      * the first problem with it, or empty. Whether it is taken is checked against the bookings beside it.

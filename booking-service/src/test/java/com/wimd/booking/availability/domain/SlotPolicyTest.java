@@ -33,9 +33,14 @@ class SlotPolicyTest {
         NINE_TO_FIVE_WEEKDAYS = new WeeklyHours(hours);
     }
 
+    /** The rules of these tests: weekday hours, 30-minute sessions, no notice (notice is AvailabilityTest's). */
+    static SlotRules rules(Set<LocalDate> blocked, int horizonDays) {
+        return new SlotRules(NINE_TO_FIVE_WEEKDAYS, blocked, TORONTO, HALF_HOUR, Duration.ZERO, horizonDays);
+    }
+
     static Optional<SlotProblem> check(String localDateTime, Set<LocalDate> blocked) {
         Instant start = ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), TORONTO).toInstant();
-        return SlotPolicy.check(start, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, blocked, TORONTO, NOW, HORIZON_DAYS);
+        return SlotPolicy.check(start, rules(blocked, HORIZON_DAYS), NOW);
     }
 
     @Test
@@ -77,7 +82,7 @@ class SlotPolicyTest {
 
     @Test
     void the_past_and_the_present_are_refused() {
-        assertThat(SlotPolicy.check(NOW, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, HORIZON_DAYS))
+        assertThat(SlotPolicy.check(NOW, rules(Set.of(), HORIZON_DAYS), NOW))
                 .contains(SlotProblem.IN_THE_PAST);
     }
 
@@ -91,9 +96,9 @@ class SlotPolicyTest {
         // 09:00 in Toronto is 14:00 UTC in winter and 13:00 UTC in summer; both are the first slot.
         Instant winter = Instant.parse("2027-01-11T14:00:00Z");
         Instant summer = Instant.parse("2027-07-12T13:00:00Z");
-        assertThat(SlotPolicy.check(winter, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365)).isEmpty();
-        assertThat(SlotPolicy.check(summer, HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365)).isEmpty();
-        assertThat(SlotPolicy.check(summer.minusSeconds(3600), HALF_HOUR, NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, NOW, 365))
+        assertThat(SlotPolicy.check(winter, rules(Set.of(), 365), NOW)).isEmpty();
+        assertThat(SlotPolicy.check(summer, rules(Set.of(), 365), NOW)).isEmpty();
+        assertThat(SlotPolicy.check(summer.minusSeconds(3600), rules(Set.of(), 365), NOW))
                 .contains(SlotProblem.OUTSIDE_COACH_HOURS);
     }
 }

@@ -123,6 +123,7 @@ public class Refunds {
                         : touch(refund.correlationId));
             } catch (GatewayException e) {
                 LOG.warnf("refund %s of %s: no news from the gateway yet (%s)", refund.refundId, refund.correlationId, e.getMessage());
+                Db.transaction(() -> touch(refund.correlationId)); // asked: not again before the next recheck
             }
         }
         return requested.size() + pending.size();
