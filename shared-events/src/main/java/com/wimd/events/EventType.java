@@ -24,7 +24,10 @@ public enum EventType {
     PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1),
     PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1),
     ORPHAN_PAYMENT_REFUNDED("OrphanPaymentRefunded", OrphanPaymentRefunded.class, 1),
-    REFUND_FAILED("RefundFailed", RefundFailed.class, 1);
+    REFUND_FAILED("RefundFailed", RefundFailed.class, 1),
+    BOOKING_CANCELLED("BookingCancelled", BookingCancelled.class, 1),
+    LATE_FEE_CHARGED("LateFeeCharged", LateFeeCharged.class, 1),
+    FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

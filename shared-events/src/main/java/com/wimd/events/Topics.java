@@ -21,6 +21,9 @@ public final class Topics {
     public static final String PACKAGE_PURCHASE_FAILED = "PackagePurchaseFailed";
     public static final String ORPHAN_PAYMENT_REFUNDED = "OrphanPaymentRefunded";
     public static final String REFUND_FAILED = "RefundFailed";
+    public static final String BOOKING_CANCELLED = "BookingCancelled";
+    public static final String LATE_FEE_CHARGED = "LateFeeCharged";
+    public static final String FEE_CHARGE_FAILED = "FeeChargeFailed";
 
     private Topics() {
     }

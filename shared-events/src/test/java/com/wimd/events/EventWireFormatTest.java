@@ -51,7 +51,12 @@ class EventWireFormatTest {
                 envelope(new OrphanPaymentRefunded(PAYMENT, "pi_3Q", "re_9", new Money(15000, "CAD"),
                         "no booking took this payment", CLIENT), null),
                 envelope(new RefundFailed(BOOKING, "BOOKING", "pi_3Q", "re_9", new Money(15000, "CAD"), "calendar failed",
-                        "charge_already_refunded", CLIENT), CAUSE));
+                        "charge_already_refunded", CLIENT), CAUSE),
+                envelope(new BookingCancelled(BOOKING, CLIENT, BookingType.PACKAGE, SLOT, SLOT.plusSeconds(1800), "evt-42",
+                        "CLIENT", "something came up", true, Money.zero("USD"), new Money(8333, "USD"), true, null, PACKAGE), null),
+                envelope(new LateFeeCharged(BOOKING, CLIENT, "cancel", new Money(8333, "USD"), "pi_fee_1", SLOT), CAUSE),
+                envelope(new FeeChargeFailed(BOOKING, CLIENT, "reschedule-1", new Money(7500, "CAD"), "Your card was declined.",
+                        SLOT), CAUSE));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -88,6 +93,9 @@ class EventWireFormatTest {
         assertThat(EventType.PACKAGE_PAYMENT_SUCCEEDED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_SUCCEEDED);
         assertThat(EventType.PACKAGE_PAYMENT_FAILED.topic()).isEqualTo(Topics.PACKAGE_PAYMENT_FAILED);
         assertThat(EventType.PACKAGE_PURCHASE_FAILED.topic()).isEqualTo(Topics.PACKAGE_PURCHASE_FAILED);
+        assertThat(EventType.BOOKING_CANCELLED.topic()).isEqualTo(Topics.BOOKING_CANCELLED);
+        assertThat(EventType.LATE_FEE_CHARGED.topic()).isEqualTo(Topics.LATE_FEE_CHARGED);
+        assertThat(EventType.FEE_CHARGE_FAILED.topic()).isEqualTo(Topics.FEE_CHARGE_FAILED);
     }
 
     @Test

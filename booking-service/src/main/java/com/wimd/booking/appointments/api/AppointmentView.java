@@ -23,6 +23,9 @@ public record AppointmentView(
         UUID packageId,
         String failureReason,
         Saga saga,
+        CancellationView cancellation,
+        long refundedAmount,
+        int rescheduleCount,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -37,6 +40,7 @@ public record AppointmentView(
                         "payment", a.paymentStep.name(),
                         "calendar", a.calendarStep.name(),
                         "confirmation", a.confirmationStep.name())),
+                a.cancelledAt == null ? null : CancellationView.of(a), a.refundedMinor, a.rescheduleCount,
                 a.createdAt, a.updatedAt);
     }
 }

@@ -1,10 +1,10 @@
 package com.wimd.booking.appointments.api;
 
-import com.wimd.booking.appointments.domain.AppointmentStatus;
 import com.wimd.booking.appointments.domain.ChangePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.BookingService;
+import com.wimd.booking.appointments.service.Cancellations;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,12 +37,15 @@ import java.util.UUID;
 public class BookingResource {
 
     private final BookingService bookings;
+    private final Cancellations cancellations;
     private final SecurityIdentity identity;
     private final BookingConfig config;
     private final Clock clock;
 
-    public BookingResource(BookingService bookings, SecurityIdentity identity, BookingConfig config, Clock clock) {
+    public BookingResource(BookingService bookings, Cancellations cancellations, SecurityIdentity identity,
+                           BookingConfig config, Clock clock) {
         this.bookings = bookings;
+        this.cancellations = cancellations;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
@@ -121,6 +125,16 @@ public class BookingResource {
         return quote(id, ChangePolicy.Change.CANCEL);
     }
 
+    /**
+     * Cancels the booking, as its owner (the change policy applies) or as the coach (always a full refund). Answers
+     * what it came to; a repeat answers the same and moves no money.
+     */
+    @PUT
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/cancel")
+    public Uni<CancellationView> cancel(@PathParam("id") UUID id, CancelRequest body) {
+        return cancellations.cancel(Callers.of(identity), id, body == null ? null : body.reason()).map(CancellationView::of);
+    }
+
     /** What moving the booking to another slot now would cost. */
     @GET
     @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/reschedule-quote")
@@ -136,7 +150,7 @@ public class BookingResource {
             if (a == null || !(caller.coach() || a.userId.equals(caller.userId()))) {
                 throw ProblemType.NOT_FOUND.because("no booking " + id);
             }
-            if (a.status != AppointmentStatus.PENDING && a.status != AppointmentStatus.CONFIRMED) {
+            if (!a.status.isLive()) {
                 throw BookingProblems.NOT_CHANGEABLE.because("the booking is " + a.status.name().toLowerCase(java.util.Locale.ROOT));
             }
             Uni<SessionPackage> bundle = a.packageId == null ? Uni.createFrom().nullItem() : SessionPackage.findById(a.packageId);

@@ -8,5 +8,12 @@ public enum AppointmentStatus {
     /** The saga was compensated: the slot and anything taken for it are released. */
     FAILED,
     /** Failed after the money moved, and the money went back. */
-    REFUNDED
+    REFUNDED,
+    /** Cancelled by its client or the coach; the slot is free again, and the change policy decided the money. */
+    CANCELLED;
+
+    /** Holds its slot: pending or confirmed. */
+    public boolean isLive() {
+        return this == PENDING || this == CONFIRMED;
+    }
 }

@@ -27,7 +27,12 @@ public final class BookingSaga {
         /** Mark the appointment booked and announce BookingConfirmed. */
         CONFIRM,
         /** Release the slot and whatever was taken for it (promo use, package credit), announce BookingFailed. */
-        RELEASE_AND_NOTIFY
+        RELEASE_AND_NOTIFY,
+        /**
+         * A confirmed booking is cancelled: give back what the change policy's quote says and announce
+         * BookingCancelled (payment-service refunds or charges, calendar-service deletes the event).
+         */
+        CANCEL
     }
 
     public record Transition(SagaState next, Effect effect) {
@@ -83,14 +88,14 @@ public final class BookingSaga {
             }
             // Too late: the booking already failed (its hold expired, say). calendar-service deletes the
             // event when it sees BookingFailed, whichever of the two it sees first.
-            case CONFIRMED, FAILED, REFUNDED -> new Transition(state, Effect.NONE);
+            case CONFIRMED, FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
         };
     }
 
     public static Transition onCalendarEventFailed(SagaState state) {
         return switch (state.status()) {
             case PENDING -> abort(withCalendar(state, StepStatus.FAILED));
-            case CONFIRMED, FAILED, REFUNDED -> new Transition(state, Effect.NONE);
+            case CONFIRMED, FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
         };
     }
 
@@ -106,6 +111,25 @@ public final class BookingSaga {
                 ? withPayment(state, StepStatus.FAILED)
                 : withCalendar(state, StepStatus.FAILED);
         return abort(failedStep);
+    }
+
+    /**
+     * The client or the coach cancels. A pending booking is compensated like any failure (BookingFailed: whatever it
+     * paid goes back, whenever it is paid; an event made meanwhile is deleted), but ends CANCELLED, not FAILED. A
+     * confirmed one is cancelled ({@link Effect#CANCEL}). Anything else is not cancellable: {@link Effect#NONE}.
+     */
+    public static Transition onCancel(SagaState state) {
+        return switch (state.status()) {
+            case PENDING -> {
+                Transition aborted = abort(state);
+                SagaState next = aborted.next();
+                yield new Transition(new SagaState(AppointmentStatus.CANCELLED, next.saga(), next.payment(),
+                        next.calendar(), next.confirmation()), Effect.RELEASE_AND_NOTIFY);
+            }
+            case CONFIRMED -> new Transition(new SagaState(AppointmentStatus.CANCELLED, state.saga(), state.payment(),
+                    state.calendar(), state.confirmation()), Effect.CANCEL);
+            case FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
+        };
     }
 
     /** The money of a failed booking went back: the booking ends REFUNDED. */

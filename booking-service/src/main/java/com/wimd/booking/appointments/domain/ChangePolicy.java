@@ -70,4 +70,17 @@ public final class ChangePolicy {
             case PACKAGE -> new Quote(late, fee, 0, true, false, fee > 0);
         });
     }
+
+    /**
+     * The coach cancels: always in the client's favour, whenever it is. A paid session is refunded in full, a package
+     * credit and a promo use come back, and nothing is charged. Empty once the session has started.
+     */
+    public static Optional<Quote> quoteForCoach(BookingType type, long paidMinor, Instant start, Instant now) {
+        if (!now.isBefore(start)) {
+            return Optional.empty();
+        }
+        boolean late = now.plus(LATE).isAfter(start);
+        return Optional.of(new Quote(late, 0, type == BookingType.PAID_SINGLE ? paidMinor : 0,
+                type == BookingType.PACKAGE, type == BookingType.FREE, false));
+    }
 }

@@ -1,6 +1,8 @@
 package com.wimd.booking.appointments.messaging;
 
 import com.wimd.booking.appointments.service.BookingSagaService;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.PaymentSucceeded;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** The payment step's outcome (and refunds) move paid bookings on. */
+/** The payment step's outcome moves paid bookings on; refunds and late fees are recorded with their booking. */
 @ApplicationScoped
 public class PaymentEventsConsumer {
 
@@ -34,6 +36,16 @@ public class PaymentEventsConsumer {
     @Incoming("payment-failed")
     public CompletionStage<Void> onPaymentFailed(Message<String> message) {
         return events.consume(message, PaymentFailed.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onPaymentFailed));
+    }
+
+    @Incoming("late-fee-charged")
+    public CompletionStage<Void> onLateFeeCharged(Message<String> message) {
+        return events.consume(message, LateFeeCharged.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onLateFeeCharged));
+    }
+
+    @Incoming("fee-charge-failed")
+    public CompletionStage<Void> onFeeChargeFailed(Message<String> message) {
+        return events.consume(message, FeeChargeFailed.class, event -> consumer.handleOnce(event, CalendarEventsConsumer.CONSUMER, saga::onFeeChargeFailed));
     }
 
     @Incoming("payment-refunded")

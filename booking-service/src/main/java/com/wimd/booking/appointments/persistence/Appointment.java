@@ -89,6 +89,31 @@ public class Appointment extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** Set once, when the booking is cancelled; the cancellation's terms below are then fixed. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    /** CLIENT or COACH. */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @Column(name = "cancel_late")
+    public Boolean cancelLate;
+    @Column(name = "cancel_fee_minor")
+    public Long cancelFeeMinor;
+    @Column(name = "cancel_refund_minor")
+    public Long cancelRefundMinor;
+    @Column(name = "cancel_currency")
+    public String cancelCurrency;
+    /** A late change's fee charged to the saved card: CHARGING, CHARGED or FAILED; null when none. */
+    @Column(name = "fee_status")
+    public String feeStatus;
+    /** What payment-service reported given back. */
+    @Column(name = "refunded_minor", nullable = false)
+    public long refundedMinor;
+    @Column(name = "reschedule_count", nullable = false)
+    public int rescheduleCount;
+
     public SagaState sagaState() {
         return new SagaState(status, sagaStatus, paymentStep, calendarStep, confirmationStep);
     }

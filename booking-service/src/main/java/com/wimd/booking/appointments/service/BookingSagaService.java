@@ -10,6 +10,8 @@ import com.wimd.events.BookingFailed;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.PaymentFailed;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.PaymentSucceeded;
@@ -87,9 +89,40 @@ public class BookingSagaService {
 
     public Uni<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> event) {
         return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            appointment.refundedMinor += event.payload().amount().amountMinor();
+            appointment.updatedAt = now;
             BookingSaga.Transition t = BookingSaga.onPaymentRefunded(appointment.sagaState());
             if (!t.next().equals(appointment.sagaState())) {
                 appointment.moveTo(t.next(), now);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * A late change's fee was charged to the saved card. For a cancelled package session, the credit comes back now
+     * (it was kept until the fee was paid, so it is never both back and forfeited).
+     */
+    public Uni<Void> onLateFeeCharged(EventEnvelope<LateFeeCharged> event) {
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            if (!Cancellations.STEP.equals(event.payload().step()) || !"CHARGING".equals(appointment.feeStatus)) {
+                return Uni.createFrom().voidItem();
+            }
+            appointment.feeStatus = "CHARGED";
+            appointment.updatedAt = now;
+            return appointment.packageId == null ? Uni.createFrom().voidItem()
+                    : SessionPackage.returnCredit(appointment.packageId);
+        });
+    }
+
+    /** The fee could not be charged: a cancelled package session's credit is forfeited instead (the coach is told). */
+    public Uni<Void> onFeeChargeFailed(EventEnvelope<FeeChargeFailed> event) {
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            if (Cancellations.STEP.equals(event.payload().step()) && "CHARGING".equals(appointment.feeStatus)) {
+                appointment.feeStatus = "FAILED";
+                appointment.updatedAt = now;
+                LOG.warnf("booking %s: the late-cancellation fee was not paid (%s); its credit is forfeited",
+                        appointment.id, event.payload().reason());
             }
             return Uni.createFrom().voidItem();
         });
@@ -117,7 +150,7 @@ public class BookingSagaService {
      * On {@link BookingSaga.Effect#RELEASE_AND_NOTIFY}: the slot is released by the status change, the promo use
      * or package credit goes back, and BookingFailed tells the other services to compensate.
      */
-    private Uni<Void> release(EventEnvelope<?> cause, Appointment appointment, BookingSaga.Transition t,
+    Uni<Void> release(EventEnvelope<?> cause, Appointment appointment, BookingSaga.Transition t,
                               String reason, Instant now) {
         if (t.effect() != BookingSaga.Effect.RELEASE_AND_NOTIFY) {
             return Uni.createFrom().voidItem();

@@ -137,4 +137,31 @@ class BookingSagaTest {
         assertThat(refunded.payment()).isEqualTo(StepStatus.COMPENSATED);
         assertThat(BookingSaga.onPaymentRefunded(refunded).next()).isEqualTo(refunded);
     }
+
+    @Test
+    void a_confirmed_booking_is_cancelled_with_its_steps_kept() {
+        SagaState confirmed = BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.FREE)).next();
+        BookingSaga.Transition t = BookingSaga.onCancel(confirmed);
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.CANCEL);
+        assertThat(t.next().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(t.next().calendar()).isEqualTo(StepStatus.DONE);
+    }
+
+    @Test
+    void a_pending_booking_cancelled_is_compensated_like_a_failure_but_ends_cancelled() {
+        BookingSaga.Transition t = BookingSaga.onCancel(BookingSaga.start(BookingType.PAID_SINGLE));
+        assertThat(t.effect()).isEqualTo(BookingSaga.Effect.RELEASE_AND_NOTIFY);
+        assertThat(t.next().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(t.next().saga()).isEqualTo(SagaStatus.ABORTED);
+    }
+
+    @Test
+    void a_cancelled_failed_or_refunded_booking_cannot_be_cancelled_and_late_reports_change_nothing() {
+        SagaState cancelled = BookingSaga.onCancel(BookingSaga.onCalendarEventCreated(BookingSaga.start(BookingType.FREE)).next()).next();
+        assertThat(BookingSaga.onCancel(cancelled).effect()).isEqualTo(BookingSaga.Effect.NONE);
+        assertThat(BookingSaga.onCalendarEventCreated(cancelled).effect()).isEqualTo(BookingSaga.Effect.NONE);
+        assertThat(BookingSaga.onPaymentSucceeded(cancelled).effect()).isEqualTo(BookingSaga.Effect.NONE);
+        SagaState failed = BookingSaga.onPaymentFailed(BookingSaga.start(BookingType.PAID_SINGLE)).next();
+        assertThat(BookingSaga.onCancel(failed).effect()).isEqualTo(BookingSaga.Effect.NONE);
+    }
 }

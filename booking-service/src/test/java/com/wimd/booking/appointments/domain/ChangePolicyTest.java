@@ -67,4 +67,18 @@ class ChangePolicyTest {
         assertThat(odd.feeMinor() + odd.refundMinor()).isEqualTo(15001);
         assertThat(odd.refundMinor()).as("the odd cent goes to the client").isEqualTo(7501);
     }
+
+    @Test
+    void the_coach_cancelling_is_always_in_the_clients_favour_even_an_hour_ahead() {
+        Instant anHourAhead = START.minusSeconds(3600);
+        Quote paid = ChangePolicy.quoteForCoach(BookingType.PAID_SINGLE, 15000, START, anHourAhead).orElseThrow();
+        assertThat(paid.feeMinor()).isZero();
+        assertThat(paid.refundMinor()).isEqualTo(15000);
+        assertThat(paid.late()).isTrue();
+        Quote bundle = ChangePolicy.quoteForCoach(BookingType.PACKAGE, 0, START, anHourAhead).orElseThrow();
+        assertThat(bundle.creditBack()).isTrue();
+        assertThat(bundle.feeCharged()).isFalse();
+        assertThat(ChangePolicy.quoteForCoach(BookingType.FREE, 0, START, anHourAhead).orElseThrow().promoUseBack()).isTrue();
+        assertThat(ChangePolicy.quoteForCoach(BookingType.FREE, 0, START, START)).isEmpty();
+    }
 }
