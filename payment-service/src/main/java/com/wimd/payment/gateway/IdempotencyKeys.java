@@ -25,8 +25,8 @@ public final class IdempotencyKeys {
         return "refund:" + correlationId;
     }
 
-    /** At most one late-cancellation fee per booking. */
-    public static String fee(UUID bookingId) {
-        return "fee:" + bookingId;
+    /** At most one late-change fee per booking and step ({@code cancel}, {@code reschedule-<n>}). */
+    public static String fee(UUID bookingId, String step) {
+        return "fee:" + bookingId + ":" + step;
     }
 }

@@ -1,5 +1,6 @@
 package com.wimd.payment.housekeeping;
 
+import com.wimd.payment.fees.service.LateFees;
 import com.wimd.payment.refunds.service.Refunds;
 
 import com.wimd.events.Money;
@@ -30,7 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Finishes what could not be finished at once: refunds left pending (a crash, the gateway down), requests whose
+ * Finishes what could not be finished at once: refunds and late fees left pending (a crash, the gateway down), requests whose
  * intent could not be looked up, intents whose webhook never came, fees not yet known when the payment succeeded.
  */
 @ApplicationScoped
@@ -40,6 +41,7 @@ public class Housekeeping {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Refunds refunds;
+    private final LateFees fees;
     private final PaymentSteps steps;
     private final PaymentGateway gateway;
     private final StripeEvents events;
@@ -48,12 +50,13 @@ public class Housekeeping {
     private final Duration interval;
     private BackgroundLoop loop;
 
-    public Housekeeping(Refunds refunds, PaymentSteps steps, PaymentGateway gateway, StripeEvents events,
+    public Housekeeping(Refunds refunds, LateFees fees, PaymentSteps steps, PaymentGateway gateway, StripeEvents events,
                         HousekeepingConfig config, Clock clock) {
         this.events = events;
         this.config = config;
         this.clock = clock;
         this.refunds = refunds;
+        this.fees = fees;
         this.steps = steps;
         this.gateway = gateway;
         this.interval = config.interval();
@@ -74,6 +77,7 @@ public class Housekeeping {
 
     public void runOnce() {
         refunds.followUp(GRACE, config.refundRecheck());
+        fees.followUp(GRACE);
         steps.verifyUnverified(GRACE);
         recheckWaiting();
         refundOrphans();

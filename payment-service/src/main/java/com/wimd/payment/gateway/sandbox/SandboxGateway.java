@@ -168,7 +168,10 @@ public class SandboxGateway implements PaymentGateway {
                             row.idempotencyKey = idempotencyKey;
                             row.createdAt = now;
                             row.paymentMethodId = charge.paymentMethodId();
-                            if (saved > 0) {
+                            if (saved > 0 && SandboxCards.declinesOffSession(charge.paymentMethodId())) {
+                                row.status = "requires_payment_method";
+                                row.lastError = "Your card was declined.";
+                            } else if (saved > 0) {
                                 row.status = "succeeded";
                                 row.latestChargeId = newId("ch_sandbox_");
                             } else {

@@ -67,6 +67,17 @@ public class Refunds {
     }
 
     /**
+     * In the caller's transaction: {@code amountMinor} of the payment of a booking is to be given back (a
+     * cancellation; a late one keeps the rest as its fee), at most what is left of it, and once per booking.
+     */
+    public Uni<Void> decidePart(UUID bookingId, Payment payment, long amountMinor, String reason, UUID causeEventId) {
+        long amount = Math.min(amountMinor, payment.amountMinor - payment.refundedMinor);
+        return RefundRecord.<RefundRecord>findById(bookingId).chain(existing -> existing != null || amount <= 0
+                ? Uni.createFrom().voidItem()
+                : requested(bookingId, PaymentRequest.Kind.BOOKING, payment, amount, reason, causeEventId).persist().replaceWithVoid());
+    }
+
+    /**
      * In the caller's transaction, with the payment locked: a payment no booking or package took is given back in
      * full, under its own id; from now on no booking may take it.
      */

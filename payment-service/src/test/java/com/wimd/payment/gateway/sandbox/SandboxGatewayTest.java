@@ -75,9 +75,9 @@ class SandboxGatewayTest {
         UUID booking = UUID.randomUUID();
         OffSessionCharge fee = new OffSessionCharge(new Money(7500, "CAD"), purchase.customerId(), purchase.paymentMethodId(), "zoe", booking);
 
-        ChargeOutcome charged = sandbox.chargeOffSession(fee, IdempotencyKeys.fee(booking));
+        ChargeOutcome charged = sandbox.chargeOffSession(fee, IdempotencyKeys.fee(booking, "cancel"));
         assertThat(charged).isInstanceOf(ChargeOutcome.Charged.class);
-        assertThat(sandbox.chargeOffSession(fee, IdempotencyKeys.fee(booking))).isEqualTo(charged);
+        assertThat(sandbox.chargeOffSession(fee, IdempotencyKeys.fee(booking, "cancel"))).isEqualTo(charged);
 
         ChargeOutcome declined = sandbox.chargeOffSession(new OffSessionCharge(new Money(7500, "CAD"), purchase.customerId(),
                 "pm_someone_elses", "zoe", UUID.randomUUID()), "fee:other");

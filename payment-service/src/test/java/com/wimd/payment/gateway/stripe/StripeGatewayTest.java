@@ -154,11 +154,11 @@ class StripeGatewayTest {
                 {"id":"pi_fee","object":"payment_intent","amount":7500,"currency":"cad","status":"succeeded"}""")));
 
         ChargeOutcome outcome = gateway.chargeOffSession(
-                new OffSessionCharge(new Money(7500, "CAD"), "cus_1", "pm_1", "user-1", booking), IdempotencyKeys.fee(booking));
+                new OffSessionCharge(new Money(7500, "CAD"), "cus_1", "pm_1", "user-1", booking), IdempotencyKeys.fee(booking, "cancel"));
 
         assertThat(outcome).isEqualTo(new ChargeOutcome.Charged("pi_fee", "succeeded"));
         stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-                .withHeader("Idempotency-Key", equalTo("fee:" + booking))
+                .withHeader("Idempotency-Key", equalTo("fee:" + booking + ":cancel"))
                 .withFormParam("off_session", equalTo("true"))
                 .withFormParam("confirm", equalTo("true"))
                 .withFormParam("customer", equalTo("cus_1"))

@@ -1,0 +1,61 @@
+package com.wimd.payment.changes.service;
+
+import com.wimd.events.BookingCancelled;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.LateFeeCharged;
+import com.wimd.payment.fees.service.LateFees;
+import com.wimd.payment.intents.persistence.Payment;
+import com.wimd.payment.intents.persistence.PaymentStatus;
+import com.wimd.payment.refunds.service.Refunds;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What a client's or the coach's change of a booking does to money. booking-service decided the amounts (its change
+ * policy); this moves them, once: a refund of the paid session (in full, or half when late), or a fee charged to the
+ * saved card (a late package session).
+ */
+@ApplicationScoped
+public class BookingChanges {
+
+    private final Refunds refunds;
+    private final LateFees fees;
+
+    public BookingChanges(Refunds refunds, LateFees fees) {
+        this.refunds = refunds;
+        this.fees = fees;
+    }
+
+    /** In the consumer's transaction, with its inbox record: decides the refund and the fee; they are carried out after. */
+    public Uni<Void> onCancelled(EventEnvelope<BookingCancelled> event) {
+        BookingCancelled cancelled = event.payload();
+        Uni<Void> refund = cancelled.refund().amountMinor() <= 0 ? Uni.createFrom().voidItem()
+                : Payment.<Payment>find("bookingId = ?1 and status = ?2", cancelled.bookingId(), PaymentStatus.SUCCEEDED)
+                .firstResult().chain(payment -> {
+                    if (payment == null) {
+                        // a paid booking is confirmed only on its verified payment: this is a bug to look at, not to skip
+                        throw new IllegalStateException("no succeeded payment of cancelled booking " + cancelled.bookingId());
+                    }
+                    return refunds.decidePart(cancelled.bookingId(), payment, cancelled.refund().amountMinor(),
+                            refundReason(cancelled), event.eventId());
+                });
+        Uni<Void> fee = !cancelled.feeCharged() ? Uni.createFrom().voidItem()
+                : fees.decide(new LateFees.Due(cancelled.bookingId(), LateFeeCharged.CANCEL, cancelled.fee(),
+                cancelled.client(), cancelled.slotStart(), cancelled.packageId()), event.eventId());
+        return refund.chain(() -> fee);
+    }
+
+    /** Blocking, after the deciding transaction committed. */
+    public void carryOut(BookingCancelled cancelled) {
+        refunds.carryOut(cancelled.bookingId());
+        fees.carryOut(cancelled.bookingId(), LateFeeCharged.CANCEL);
+    }
+
+    static String refundReason(BookingCancelled cancelled) {
+        if ("COACH".equals(cancelled.cancelledBy())) {
+            return "the coach cancelled the session";
+        }
+        return cancelled.late() ? "cancelled less than 24 hours ahead: half is kept as the late-cancellation fee"
+                : "cancelled 24 hours or more ahead";
+    }
+}

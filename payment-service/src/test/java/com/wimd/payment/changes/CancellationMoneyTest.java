@@ -1,0 +1,147 @@
+package com.wimd.payment.changes;
+
+import com.wimd.events.BookingCancelled;
+import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingType;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
+import com.wimd.events.Money;
+import com.wimd.events.PackagePurchaseRequested;
+import com.wimd.events.PaymentRefunded;
+import com.wimd.events.Topics;
+import com.wimd.infra.test.KafkaTestClient;
+import com.wimd.payment.Clients;
+import com.wimd.payment.Database;
+import com.wimd.payment.Events;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A cancelled booking's money moves as booking-service decided, once, through the sandbox gateway: a paid session's
+ * refund (all of it, or half when late), a late package session's fee charged to the card saved at purchase.
+ */
+@QuarkusTest
+class CancellationMoneyTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    BookingRequested confirmedPaidBooking(String user) {
+        String intent = Clients.startPayment(user, "single", "CAD");
+        Clients.pay(user, intent, Clients.VISA);
+        BookingRequested booking = Events.paidBooking(user, intent);
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.PAYMENT_SUCCEEDED, booking.bookingId()).isEmpty());
+        return booking;
+    }
+
+    static BookingCancelled cancelled(BookingRequested booking, boolean late, long refund, long fee) {
+        return new BookingCancelled(booking.bookingId(), booking.client(), BookingType.PAID_SINGLE, booking.slotStart(),
+                booking.slotEnd(), "evt-1", "CLIENT", "plans changed", late, new Money(refund, "CAD"), new Money(fee, "CAD"),
+                false, booking.paymentIntentId(), null);
+    }
+
+    @Test
+    void a_late_cancellation_refunds_half_of_the_payment_once_however_often_it_is_told() {
+        BookingRequested booking = confirmedPaidBooking("lena");
+        EventEnvelope<BookingCancelled> cancel = EventEnvelope.first(cancelled(booking, true, 7500, 7500), Instant.now());
+        for (int i = 0; i < 3; i++) {
+            kafka.publish(cancel);
+        }
+        kafka.publish(EventEnvelope.first(cancelled(booking, true, 7500, 7500), Instant.now())); // told again, as a new event
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId()))
+                .singleElement().satisfies(e -> {
+                    PaymentRefunded refunded = (PaymentRefunded) e.payload();
+                    assertThat(refunded.amount()).isEqualTo(new Money(7500, "CAD"));
+                    assertThat(refunded.reason()).contains("half is kept");
+                    assertThat(e.causationId()).isEqualTo(cancel.eventId());
+                }));
+        assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", booking.paymentIntentId())).isEqualTo(1);
+        assertThat(Database.count("select sum(amount_minor) from sandbox_refunds where payment_intent_id = ?", booking.paymentIntentId()))
+                .isEqualTo(7500);
+        await().atMost(PATIENCE).until(() -> Database.count(
+                "select refunded_minor from payments where payment_intent_id = ?", booking.paymentIntentId()) == 7500);
+    }
+
+    @Test
+    void an_early_cancellation_refunds_the_payment_in_full() {
+        BookingRequested booking = confirmedPaidBooking("omar");
+        kafka.publish(EventEnvelope.first(cancelled(booking, false, 15000, 0), Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId()))
+                .singleElement().satisfies(e -> assertThat(((PaymentRefunded) e.payload()).amount()).isEqualTo(new Money(15000, "CAD"))));
+        assertThat(Database.count("select sum(amount_minor) from sandbox_refunds where payment_intent_id = ?", booking.paymentIntentId()))
+                .isEqualTo(15000);
+    }
+
+    UUID packageBoughtWith(String user, String card) {
+        String intent = Clients.startPayment(user, "package", "USD");
+        Clients.pay(user, intent, card);
+        PackagePurchaseRequested purchase = new PackagePurchaseRequested(UUID.randomUUID(), Events.client(user), 3, "USD", intent);
+        kafka.publish(EventEnvelope.first(purchase, Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.PACKAGE_PAYMENT_SUCCEEDED, purchase.packageId()).isEmpty());
+        return purchase.packageId();
+    }
+
+    static BookingCancelled latePackageCancellation(String user, UUID packageId) {
+        Instant start = Instant.now().plus(Duration.ofHours(5));
+        return new BookingCancelled(UUID.randomUUID(), Events.client(user), BookingType.PACKAGE, start, start.plusSeconds(1800),
+                "evt-2", "CLIENT", null, true, Money.zero("USD"), new Money(8333, "USD"), true, null, packageId);
+    }
+
+    @Test
+    void a_late_package_cancellation_charges_its_fee_to_the_saved_card_once() {
+        UUID packageId = packageBoughtWith("nadia", Clients.VISA);
+        BookingCancelled cancel = latePackageCancellation("nadia", packageId);
+        EventEnvelope<BookingCancelled> event = EventEnvelope.first(cancel, Instant.now());
+        kafka.publish(event);
+        kafka.publish(event);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, cancel.bookingId()))
+                .singleElement().satisfies(e -> {
+                    LateFeeCharged charged = (LateFeeCharged) e.payload();
+                    assertThat(charged.fee()).isEqualTo(new Money(8333, "USD"));
+                    assertThat(charged.step()).isEqualTo("cancel");
+                    assertThat(charged.paymentIntentId()).startsWith("pi_sandbox_");
+                }));
+        assertThat(Database.count("select count(*) from sandbox_intents where idempotency_key = ? and amount_minor = 8333 "
+                + "and status = 'succeeded'", "fee:" + cancel.bookingId() + ":cancel")).isEqualTo(1);
+        assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, cancel.bookingId())).isEmpty();
+        assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, cancel.bookingId())).isEmpty();
+    }
+
+    @Test
+    void a_fee_the_card_declines_is_announced_as_failed_and_not_retried() {
+        UUID packageId = packageBoughtWith("owen", Clients.DECLINES_LATER);
+        BookingCancelled cancel = latePackageCancellation("owen", packageId);
+        kafka.publish(EventEnvelope.first(cancel, Instant.now()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, cancel.bookingId()))
+                .singleElement().satisfies(e -> assertThat(((FeeChargeFailed) e.payload()).reason()).contains("declined")));
+        assertThat(Database.text("select status from fee_charges where booking_id = ?", cancel.bookingId())).isEqualTo("DECLINED");
+        assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, cancel.bookingId())).isEmpty();
+    }
+
+    @Test
+    void a_fee_with_no_saved_card_fails_plainly() {
+        BookingCancelled cancel = latePackageCancellation("pia", UUID.randomUUID()); // no payment of this package here
+        kafka.publish(EventEnvelope.first(cancel, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, cancel.bookingId()))
+                .singleElement().satisfies(e -> assertThat(((FeeChargeFailed) e.payload()).reason()).contains("no card")));
+    }
+}
