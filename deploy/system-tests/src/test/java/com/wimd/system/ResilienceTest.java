@@ -256,7 +256,10 @@ class ResilienceTest {
             Map.entry(Topics.BOOKING_CONFIRMED, List.of(ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.BOOKING_FAILED, List.of(ServiceSpec.NOTIFICATION, ServiceSpec.PAYMENT, ServiceSpec.CALENDAR)),
             Map.entry(Topics.ORPHAN_PAYMENT_REFUNDED, List.of(ServiceSpec.NOTIFICATION)),
-            Map.entry(Topics.REFUND_FAILED, List.of(ServiceSpec.NOTIFICATION)));
+            Map.entry(Topics.REFUND_FAILED, List.of(ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.BOOKING_CANCELLED, List.of(ServiceSpec.PAYMENT, ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.LATE_FEE_CHARGED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.FEE_CHARGE_FAILED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)));
 
     @Test
     @Order(3)

@@ -1,8 +1,11 @@
 package com.wimd.notification.content;
 
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
@@ -137,6 +140,85 @@ public final class BookingMessages {
                 + "client; it is listed under failed refunds in the payments view and the reconciliation report.\n";
         String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
         return new Email(REFUND_FAILED_TITLE + ": " + Amounts.format(event.amount()), text, html);
+    }
+
+    public static final String CANCELLED_TITLE = "Your coaching call is cancelled";
+    public static final String FEE_CHARGED_TITLE = "Late change fee charged";
+    public static final String FEE_FAILED_TITLE = "Action needed: a late fee was not paid";
+
+    public InApp cancelledInApp(BookingCancelled event) {
+        return new InApp(CANCELLED_TITLE, cancelledSentence(event) + " " + cancelledMoney(event));
+    }
+
+    public Email cancelledEmail(BookingCancelled event) {
+        return plain(event.client(), CANCELLED_TITLE, cancelledSentence(event), cancelledMoney(event),
+                "You can book another time whenever you like:", "book another time");
+    }
+
+    public InApp feeChargedInApp(LateFeeCharged event) {
+        return new InApp(FEE_CHARGED_TITLE, feeChargedSentence(event));
+    }
+
+    public Email feeChargedEmail(LateFeeCharged event) {
+        return plain(event.client(), FEE_CHARGED_TITLE + ": " + Amounts.format(event.fee()), feeChargedSentence(event),
+                "The policy: changes 24 hours or more before a session are free; later ones cost half its price.",
+                "Your bookings:", "see your bookings");
+    }
+
+    /** To the coach: the fee was not paid, and what it means. */
+    public Email feeChargeFailedEmail(FeeChargeFailed event) {
+        String who = (event.client().name() == null ? "" : event.client().name() + " ")
+                + (event.client().email() == null ? "" : "<" + event.client().email() + ">");
+        String what = event.step().startsWith("reschedule") ? "The reschedule was refused; the booking stays as it was."
+                : "The package session's credit is forfeited instead of the fee.";
+        String text = "A late fee of " + Amounts.format(event.fee()) + " for " + who.strip() + ", for " + yourCall(event.slotStart())
+                .replace("your call", "the call") + ", could not be charged to the saved card.\n\n"
+                + "What the card's bank or the payment provider said: " + event.reason() + "\n"
+                + what + "\nBooking: " + event.bookingId() + "\n";
+        String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
+        return new Email(FEE_FAILED_TITLE + ": " + Amounts.format(event.fee()), text, html);
+    }
+
+    private Email plain(Client client, String subject, String first, String second, String linkText, String linkLabel) {
+        String text = greeting(client) + "\n\n" + first + "\n\n" + second + "\n\n" + linkText + " " + bookingPageUrl + "\n";
+        String html = "<!DOCTYPE html><html><body>"
+                + "<p>" + escape(greeting(client)) + "</p>"
+                + "<p>" + escape(first) + "</p>"
+                + "<p>" + escape(second) + "</p>"
+                + "<p><a href=\"" + escape(bookingPageUrl) + "\">" + escape(linkLabel) + "</a></p>"
+                + "</body></html>";
+        return new Email(subject, text, html);
+    }
+
+    private String cancelledSentence(BookingCancelled event) {
+        String by = "COACH".equals(event.cancelledBy()) ? "The coach cancelled " : "You cancelled ";
+        String reason = event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")";
+        return by + yourCall(event.slotStart()) + reason + ".";
+    }
+
+    /** What the cancellation does to the client's money, in one sentence. */
+    private static String cancelledMoney(BookingCancelled event) {
+        if (event.refund().amountMinor() > 0) {
+            String kept = event.fee().amountMinor() > 0 && !event.feeCharged()
+                    ? " (" + Amounts.format(event.fee()) + " is kept as the late-cancellation fee)" : "";
+            return Amounts.format(event.refund()) + " is being refunded to your card" + kept + "; you will hear from us when it is back.";
+        }
+        if (event.feeCharged()) {
+            return "As it was less than 24 hours ahead, a fee of " + Amounts.format(event.fee())
+                    + " is charged to your saved card, and the session goes back to your package.";
+        }
+        return switch (event.bookingType()) {
+            case PACKAGE -> "The session goes back to your package.";
+            case FREE -> event.late() ? "As it was less than 24 hours ahead, the promo code's use is not returned."
+                    : "Your promo code's use is returned.";
+            case PAID_SINGLE -> "Nothing was charged.";
+        };
+    }
+
+    private String feeChargedSentence(LateFeeCharged event) {
+        String change = event.step().startsWith("reschedule") ? "moving" : "cancelling";
+        return "We charged " + Amounts.format(event.fee()) + " to your saved card for " + change + " "
+                + yourCall(event.slotStart()) + " less than 24 hours ahead.";
     }
 
     private String orphanRefundedSentence(OrphanPaymentRefunded event) {

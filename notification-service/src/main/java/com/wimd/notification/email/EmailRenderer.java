@@ -1,6 +1,9 @@
 package com.wimd.notification.email;
 
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
@@ -44,6 +47,12 @@ public class EmailRenderer {
             content = messages.orphanRefundedEmail(refunded);
         } else if (payload instanceof RefundFailed failed) {
             content = messages.refundFailedEmail(failed);
+        } else if (payload instanceof BookingCancelled cancelled) {
+            content = messages.cancelledEmail(cancelled);
+        } else if (payload instanceof LateFeeCharged charged) {
+            content = messages.feeChargedEmail(charged);
+        } else if (payload instanceof FeeChargeFailed failed) {
+            content = messages.feeChargeFailedEmail(failed);
         } else {
             throw new IllegalStateException("no email template for " + envelope.eventType());
         }

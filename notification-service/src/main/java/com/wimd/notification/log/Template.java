@@ -7,7 +7,11 @@ public enum Template {
     PAYMENT_REFUNDED("payment-refunded"),
     ORPHAN_PAYMENT_REFUNDED("orphan-payment-refunded"),
     /** To the coach: a refund failed and the money is still theirs to give back. */
-    REFUND_FAILED("refund-failed");
+    REFUND_FAILED("refund-failed"),
+    BOOKING_CANCELLED("booking-cancelled"),
+    LATE_FEE_CHARGED("late-fee-charged"),
+    /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
+    FEE_CHARGE_FAILED("fee-charge-failed");
 
     private final String slug;
 

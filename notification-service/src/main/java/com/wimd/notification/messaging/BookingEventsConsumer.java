@@ -1,6 +1,9 @@
 package com.wimd.notification.messaging;
 
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
@@ -51,6 +54,21 @@ public class BookingEventsConsumer {
     @Incoming(Topics.REFUND_FAILED)
     public CompletionStage<Void> onRefundFailed(Message<String> message) {
         return events.consume(message, RefundFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onRefundFailed));
+    }
+
+    @Incoming(Topics.BOOKING_CANCELLED)
+    public CompletionStage<Void> onBookingCancelled(Message<String> message) {
+        return events.consume(message, BookingCancelled.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingCancelled));
+    }
+
+    @Incoming(Topics.LATE_FEE_CHARGED)
+    public CompletionStage<Void> onLateFeeCharged(Message<String> message) {
+        return events.consume(message, LateFeeCharged.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onLateFeeCharged));
+    }
+
+    @Incoming(Topics.FEE_CHARGE_FAILED)
+    public CompletionStage<Void> onFeeChargeFailed(Message<String> message) {
+        return events.consume(message, FeeChargeFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onFeeChargeFailed));
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED)

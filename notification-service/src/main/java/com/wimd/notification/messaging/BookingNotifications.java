@@ -1,6 +1,9 @@
 package com.wimd.notification.messaging;
 
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.EventCodec;
@@ -68,8 +71,28 @@ public class BookingNotifications {
 
     /** The coach is emailed; the client is not told anything (their money is not back). */
     public Uni<Void> onRefundFailed(EventEnvelope<RefundFailed> envelope) {
-        NotificationLog email = NotificationLog.email(envelope, coachEmail, Template.REFUND_FAILED,
-                EventCodec.encode(envelope), clock.instant());
+        return toCoach(envelope, Template.REFUND_FAILED);
+    }
+
+    public Uni<Void> onBookingCancelled(EventEnvelope<BookingCancelled> envelope) {
+        BookingCancelled event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.BOOKING_CANCELLED, Template.BOOKING_CANCELLED,
+                messages.cancelledInApp(event));
+    }
+
+    public Uni<Void> onLateFeeCharged(EventEnvelope<LateFeeCharged> envelope) {
+        LateFeeCharged event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.LATE_FEE_CHARGED, Template.LATE_FEE_CHARGED,
+                messages.feeChargedInApp(event));
+    }
+
+    /** The coach is emailed: the fee was not paid (the credit is forfeited, or the reschedule refused). */
+    public Uni<Void> onFeeChargeFailed(EventEnvelope<FeeChargeFailed> envelope) {
+        return toCoach(envelope, Template.FEE_CHARGE_FAILED);
+    }
+
+    private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {
+        NotificationLog email = NotificationLog.email(envelope, coachEmail, template, EventCodec.encode(envelope), clock.instant());
         return email.persist().replaceWithVoid();
     }
 

@@ -3,6 +3,7 @@ package com.wimd.calendar.events.messaging;
 import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.calendar.events.persistence.CalendarEventRecord;
 import com.wimd.calendar.events.service.CalendarStep;
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.EventEnvelope;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Sessions that need no payment (free, package credit) go to the calendar as soon as they are requested;
- * paid ones when payment-service has verified their payment. A failed booking's event is deleted. These
+ * paid ones when payment-service has verified their payment. A failed or cancelled booking's event is deleted. These
  * events arrive on different topics in any order: a booking that failed first is never put in the calendar.
  */
 @ApplicationScoped
@@ -56,19 +57,29 @@ public class CalendarStepConsumer {
 
     @Incoming("booking-failed")
     public CompletionStage<Void> onBookingFailed(Message<String> message) {
-        return events.consume(message, BookingFailed.class, event -> {
-            if (consumer.alreadyHandled(event, CONSUMER)) {
-                return;
-            }
-            String removed = step.recordOf(event.payload().bookingId())
-                    .filter(r -> "CREATED".equals(r.status))
-                    .map(r -> {
-                        step.removeFromCalendar(r.bookingId, r.externalEventId);
-                        return r.externalEventId;
-                    })
-                    .orElse(null);
-            consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(e, removed));
-        });
+        return events.consume(message, BookingFailed.class, event ->
+                remove(event, event.payload().bookingId(), event.payload().slotStart(), event.payload().reason()));
+    }
+
+    @Incoming("booking-cancelled")
+    public CompletionStage<Void> onBookingCancelled(Message<String> message) {
+        return events.consume(message, BookingCancelled.class, event -> remove(event, event.payload().bookingId(),
+                event.payload().slotStart(), "cancelled by the " + (event.payload().cancelledBy().equals("COACH") ? "coach" : "client")));
+    }
+
+    /** The booking will not happen: its event goes, now if it exists, or as soon as it is made. */
+    private void remove(EventEnvelope<?> event, java.util.UUID bookingId, java.time.Instant slotStart, String reason) {
+        if (consumer.alreadyHandled(event, CONSUMER)) {
+            return;
+        }
+        String removed = step.recordOf(bookingId)
+                .filter(r -> "CREATED".equals(r.status))
+                .map(r -> {
+                    step.removeFromCalendar(r.bookingId, r.externalEventId);
+                    return r.externalEventId;
+                })
+                .orElse(null);
+        consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(bookingId, slotStart, reason, removed));
     }
 
     private void schedule(EventEnvelope<?> event, SessionToSchedule session) {

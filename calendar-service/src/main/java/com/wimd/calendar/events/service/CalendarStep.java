@@ -5,7 +5,6 @@ import com.wimd.calendar.events.domain.CalendarPort;
 import com.wimd.calendar.events.domain.SessionEvent;
 import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.calendar.events.persistence.CalendarEventRecord;
-import com.wimd.events.BookingFailed;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.EventEnvelope;
@@ -148,29 +147,28 @@ public class CalendarStep {
     }
 
     /**
-     * Records that the booking failed: its event DELETED, or the booking CANCELLED if it had none yet, so that an
+     * Records that the booking failed or was cancelled: its event DELETED, or the booking CANCELLED if it had none yet, so that an
      * event made later is removed by its maker. {@code removedEventId} is the event the caller removed before
      * this transaction (null if none): if the row shows another one, made in between, this fails transiently and
      * the consumer tries again, removing it first. No booking that failed keeps an event in the calendar.
      */
-    public Uni<Void> recordCancelled(EventEnvelope<BookingFailed> cause, String removedEventId) {
-        BookingFailed failed = cause.payload();
+    public Uni<Void> recordCancelled(UUID bookingId, Instant slotStart, String reason, String removedEventId) {
         Instant now = clock.instant();
-        return CalendarEventRecord.<CalendarEventRecord>findById(failed.bookingId()).chain(existing -> {
+        return CalendarEventRecord.<CalendarEventRecord>findById(bookingId).chain(existing -> {
             if (existing == null) {
                 CalendarEventRecord row = new CalendarEventRecord();
-                row.bookingId = failed.bookingId();
+                row.bookingId = bookingId;
                 row.provider = calendar.provider();
                 row.status = "CANCELLED";
-                row.slotStart = failed.slotStart();
-                row.failureReason = failed.reason();
+                row.slotStart = slotStart;
+                row.failureReason = reason;
                 row.createdAt = now;
                 row.updatedAt = now;
                 return row.persist().replaceWithVoid();
             }
             if ("CREATED".equals(existing.status)) {
                 if (!java.util.Objects.equals(existing.externalEventId, removedEventId)) {
-                    return Uni.createFrom().failure(new CreatedMeanwhile(failed.bookingId()));
+                    return Uni.createFrom().failure(new CreatedMeanwhile(bookingId));
                 }
                 existing.status = "DELETED";
                 existing.updatedAt = now;

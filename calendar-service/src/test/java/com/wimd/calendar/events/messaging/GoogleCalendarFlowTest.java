@@ -1,7 +1,9 @@
 package com.wimd.calendar.events.messaging;
 
 import com.wimd.calendar.Bookings;
+import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingRequested;
+import com.wimd.events.Money;
 import com.wimd.events.BookingType;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
@@ -132,20 +134,36 @@ class GoogleCalendarFlowTest {
     com.wimd.calendar.events.service.CalendarStep step;
 
     @Test
+    void a_cancelled_booking_is_deleted_from_google_once_however_often_it_is_told() {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550156");
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()).isEmpty());
+
+        String eventId = SessionEvent.eventIdFor(booking.bookingId());
+        EventEnvelope<BookingCancelled> cancelled = EventEnvelope.first(new BookingCancelled(booking.bookingId(), booking.client(),
+                BookingType.FREE, booking.slotStart(), booking.slotEnd(), eventId, "CLIENT", null, false, Money.zero("CAD"),
+                Money.zero("CAD"), false, null, null), Instant.now());
+        kafka.publish(cancelled);
+        kafka.publish(cancelled);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(statusOf(booking.bookingId())));
+        assertThat(GoogleCalendarProfile.google.eventDeletes(eventId)).isEqualTo(1);
+    }
+
+    @Test
     void a_failure_recorded_while_its_event_was_being_made_is_tried_again_so_the_event_is_removed_first() {
         BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550155");
         // what the consumer of BookingFailed did not see when it looked: the event, recorded just after
         com.wimd.infra.test.Sql.ofServiceUnderTest().update("""
                 insert into calendar_events (booking_id, provider, external_event_id, status, slot_start, slot_end, created_at)
                 values (?, 'GOOGLE', 'evt-made-meanwhile', 'CREATED', now(), now(), now())""", booking.bookingId());
-        EventEnvelope<BookingFailed> failed = EventEnvelope.first(new BookingFailed(booking.bookingId(), booking.client(),
-                booking.slotStart(), "the hold expired"), Instant.now());
-
-        assertThatThrownBy(() -> com.wimd.support.db.Db.transaction(() -> step.recordCancelled(failed, null)))
+        assertThatThrownBy(() -> com.wimd.support.db.Db.transaction(() -> step.recordCancelled(booking.bookingId(),
+                booking.slotStart(), "the hold expired", null)))
                 .isInstanceOf(com.wimd.support.messaging.TransientFailure.class);
         assertThat(statusOf(booking.bookingId())).as("not relabelled while the event is still there").isEqualTo("CREATED");
 
-        com.wimd.support.db.Db.transaction(() -> step.recordCancelled(failed, "evt-made-meanwhile"));
+        com.wimd.support.db.Db.transaction(() -> step.recordCancelled(booking.bookingId(), booking.slotStart(),
+                "the hold expired", "evt-made-meanwhile"));
         assertThat(statusOf(booking.bookingId())).isEqualTo("DELETED");
     }
 

@@ -1,0 +1,85 @@
+package com.wimd.notification.messaging;
+
+import com.wimd.events.BookingCancelled;
+import com.wimd.events.BookingType;
+import com.wimd.events.Client;
+import com.wimd.events.EventEnvelope;
+import com.wimd.events.FeeChargeFailed;
+import com.wimd.events.LateFeeCharged;
+import com.wimd.events.Money;
+import com.wimd.infra.test.KafkaTestClient;
+import com.wimd.notification.Database;
+import com.wimd.notification.Events;
+import com.wimd.notification.Mailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A cancellation reaches the client with what it did to their money; a late fee, charged or not, is told too. */
+@QuarkusTest
+class CancellationNotificationsTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    static BookingCancelled cancelled(Client client, BookingType type, boolean late, long refund, long fee, boolean charged) {
+        Instant start = Events.MONDAY_10_AM_TORONTO;
+        return new BookingCancelled(UUID.randomUUID(), client, type, start, start.plusSeconds(1800), "evt-1", "CLIENT",
+                "plans changed", late, new Money(refund, "CAD"), new Money(fee, "CAD"), charged, null, null);
+    }
+
+    @Test
+    void a_late_paid_cancellation_tells_the_client_what_is_refunded_and_what_is_kept() throws Exception {
+        Client hana = Events.client("hana");
+        BookingCancelled cancel = cancelled(hana, BookingType.PAID_SINGLE, true, 7500, 7500, false);
+        EventEnvelope<BookingCancelled> event = EventEnvelope.first(cancel, Instant.now());
+        kafka.publish(event);
+        kafka.publish(event);
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(cancel.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        List<MimeMessage> received = Mailbox.to(hana.email());
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Your coaching call is cancelled");
+        assertThat(Mailbox.body(received.get(0), "text/plain"))
+                .contains("You cancelled your call on Monday, December 7, 2026 at 10:00 AM EST (plans changed).")
+                .contains("75.00 CAD is being refunded to your card (75.00 CAD is kept as the late-cancellation fee)");
+        assertThat(BookingOutcomeNotificationsTest.notificationsOf(hana.userId()).getString("[0].kind")).isEqualTo("BOOKING_CANCELLED");
+    }
+
+    @Test
+    void a_charged_late_fee_is_told_to_the_client_and_a_failed_one_to_the_coach() throws Exception {
+        Client ivan = Events.client("ivan");
+        UUID booking = UUID.randomUUID();
+        kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, ivan, "cancel", new Money(8333, "USD"), "pi_fee",
+                Events.MONDAY_10_AM_TORONTO), Instant.now()));
+        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        assertThat(Mailbox.to(ivan.email()).get(0).getSubject()).isEqualTo("Late change fee charged: 83.33 USD");
+
+        String coach = ConfigProvider.getConfig().getValue("notification.coach-email", String.class);
+        int coachMailBefore = Mailbox.to(coach).size();
+        UUID other = UUID.randomUUID();
+        kafka.publish(EventEnvelope.first(new FeeChargeFailed(other, ivan, "cancel", new Money(8333, "USD"),
+                "Your card was declined.", Events.MONDAY_10_AM_TORONTO), Instant.now()));
+        await().atMost(PATIENCE).until(() -> Database.deliveries(other), d -> d.equals(List.of("EMAIL SENT")));
+        List<MimeMessage> toCoach = Mailbox.to(coach);
+        assertThat(toCoach).hasSize(coachMailBefore + 1);
+        assertThat(toCoach.get(toCoach.size() - 1).getSubject()).isEqualTo("Action needed: a late fee was not paid: 83.33 USD");
+        assertThat(Mailbox.body(toCoach.get(toCoach.size() - 1), "text/plain")).contains("Your card was declined.")
+                .contains("credit is forfeited");
+    }
+}
