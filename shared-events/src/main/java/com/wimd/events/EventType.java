@@ -27,7 +27,9 @@ public enum EventType {
     REFUND_FAILED("RefundFailed", RefundFailed.class, 1),
     BOOKING_CANCELLED("BookingCancelled", BookingCancelled.class, 1),
     LATE_FEE_CHARGED("LateFeeCharged", LateFeeCharged.class, 1),
-    FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, 1);
+    FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, 1),
+    RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, 1),
+    BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

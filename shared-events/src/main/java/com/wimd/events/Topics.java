@@ -24,6 +24,8 @@ public final class Topics {
     public static final String BOOKING_CANCELLED = "BookingCancelled";
     public static final String LATE_FEE_CHARGED = "LateFeeCharged";
     public static final String FEE_CHARGE_FAILED = "FeeChargeFailed";
+    public static final String RESCHEDULE_REQUESTED = "RescheduleRequested";
+    public static final String BOOKING_RESCHEDULED = "BookingRescheduled";
 
     private Topics() {
     }

@@ -56,7 +56,11 @@ class EventWireFormatTest {
                         "CLIENT", "something came up", true, Money.zero("USD"), new Money(8333, "USD"), true, null, PACKAGE), null),
                 envelope(new LateFeeCharged(BOOKING, CLIENT, "cancel", new Money(8333, "USD"), "pi_fee_1", SLOT), CAUSE),
                 envelope(new FeeChargeFailed(BOOKING, CLIENT, "reschedule-1", new Money(7500, "CAD"), "Your card was declined.",
-                        SLOT), CAUSE));
+                        SLOT), CAUSE),
+                envelope(new RescheduleRequested(BOOKING, CLIENT, BookingType.PAID_SINGLE, "reschedule-1", new Money(7500, "CAD"),
+                        SLOT, SLOT.plusSeconds(86400), "pi_3Q", null), null),
+                envelope(new BookingRescheduled(BOOKING, CLIENT, BookingType.PAID_SINGLE, SLOT, SLOT.plusSeconds(86400),
+                        SLOT.plusSeconds(88200), null, "evt-42", 1, "CLIENT", new Money(7500, "CAD")), CAUSE));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -96,6 +100,8 @@ class EventWireFormatTest {
         assertThat(EventType.BOOKING_CANCELLED.topic()).isEqualTo(Topics.BOOKING_CANCELLED);
         assertThat(EventType.LATE_FEE_CHARGED.topic()).isEqualTo(Topics.LATE_FEE_CHARGED);
         assertThat(EventType.FEE_CHARGE_FAILED.topic()).isEqualTo(Topics.FEE_CHARGE_FAILED);
+        assertThat(EventType.RESCHEDULE_REQUESTED.topic()).isEqualTo(Topics.RESCHEDULE_REQUESTED);
+        assertThat(EventType.BOOKING_RESCHEDULED.topic()).isEqualTo(Topics.BOOKING_RESCHEDULED);
     }
 
     @Test

@@ -74,4 +74,12 @@ public interface BookingConfig {
     /** How long a package purchase request waits for the payment's verification before answering 202. */
     @WithDefault("PT10S")
     java.time.Duration packagePurchaseWait();
+
+    /** How many times a client may reschedule one booking; one more is refused with 409. The coach's moves do not count. */
+    @WithDefault("2")
+    int maxReschedules();
+
+    /** How long a late reschedule's request waits for its fee to be charged before answering 202. */
+    @WithDefault("PT10S")
+    java.time.Duration rescheduleFeeWait();
 }

@@ -203,6 +203,50 @@ class HostileInputTest {
         assertProblem(response, status, "not-found", null);
     }
 
+    /** Every change with an id in its path (a PUT with a well-formed body). */
+    static Stream<Arguments> hostileChangeIds() {
+        return Stream.of("/booking/%s/cancel", "/booking/%s/reschedule")
+                .flatMap(path -> Stream.concat(Stream.of(UUID.randomUUID().toString()), HostileInputs.pathSegments().stream())
+                        .map(id -> Arguments.of(path.formatted(id))));
+    }
+
+    @ParameterizedTest(name = "PUT {0}")
+    @MethodSource("hostileChangeIds")
+    void a_change_of_a_made_up_id_is_not_found_and_changes_nothing(String path) {
+        Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "x", "new_datetime", Slots.next().toOffsetDateTime().toString())).put(path);
+        assertProblem(response, 404, "not-found", null);
+    }
+
+    static Stream<Arguments> hostileRescheduleBodies() {
+        return HostileInputs.bodies().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "PUT /booking/<id>/reschedule {0}")
+    @MethodSource("hostileRescheduleBodies")
+    void a_reschedule_body_that_is_not_the_expected_object_is_refused(HostileInputs.Body body) {
+        Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(body.raw()).put("/booking/" + UUID.randomUUID() + "/reschedule");
+        assertProblem(response, 400, body.problemType(), null);
+    }
+
+    static Stream<String> hostileNewDateTimes() {
+        return Stream.of("+300000-01-05T10:00:00-05:00", "-0001-01-05T10:00:00Z", "1970-01-01T00:00:00Z", "2026-13-45T99:99:00Z",
+                "2027-03-14T02:30:00", "2027-01-04T10:00:00+25:00", "2027-01-04", "P1D", "1767225600", "x".repeat(5000));
+    }
+
+    @ParameterizedTest(name = "new_datetime = {0}")
+    @MethodSource("hostileNewDateTimes")
+    void a_hostile_new_date_time_is_refused_naming_its_field(String value) {
+        Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(Map.of("new_datetime", value)).put("/booking/" + UUID.randomUUID() + "/reschedule");
+        assertProblem(response, 400, "validation", "new_datetime");
+        Response backup = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
+                .body(Map.of("new_datetime", Slots.next().toOffsetDateTime().toString(), "new_backup_datetime", value))
+                .put("/booking/" + UUID.randomUUID() + "/reschedule");
+        assertProblem(backup, 400, "validation", "new_backup_datetime");
+    }
+
     static Stream<String> hostileCodes() {
         return Stream.concat(HostileInputs.pathSegments().stream(), Stream.of("NOPE", "wimd25x", "%20", "12345"));
     }

@@ -2,6 +2,7 @@ package com.wimd.notification.content;
 
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.FeeChargeFailed;
@@ -153,6 +154,28 @@ public final class BookingMessages {
     public Email cancelledEmail(BookingCancelled event) {
         return plain(event.client(), CANCELLED_TITLE, cancelledSentence(event), cancelledMoney(event),
                 "You can book another time whenever you like:", "book another time");
+    }
+
+    public static final String RESCHEDULED_TITLE = "Your coaching call has moved";
+
+    public InApp rescheduledInApp(BookingRescheduled event) {
+        return new InApp(RESCHEDULED_TITLE, rescheduledSentence(event) + " The coach will call you at "
+                + event.client().phone() + ".");
+    }
+
+    public Email rescheduledEmail(BookingRescheduled event) {
+        return plain(event.client(), RESCHEDULED_TITLE + ": " + SessionTimes.withoutYear(event.slotStart(), coachZone),
+                rescheduledSentence(event), "The coach will call you at " + event.client().phone()
+                        + ". The attached invite updates the call in your calendar.",
+                "Need another change? Manage your booking:", "manage your booking");
+    }
+
+    private String rescheduledSentence(BookingRescheduled event) {
+        String by = "COACH".equals(event.rescheduledBy()) ? "The coach moved " : "You moved ";
+        String fee = event.fee() != null && event.fee().amountMinor() > 0
+                ? " A late-change fee of " + Amounts.format(event.fee()) + " was charged to your saved card." : "";
+        return by + yourCall(event.previousStart()).replace("your call on ", "your call from ") + " to "
+                + SessionTimes.full(event.slotStart(), coachZone) + "." + fee;
     }
 
     public InApp feeChargedInApp(LateFeeCharged event) {

@@ -32,7 +32,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The calendar invite (iCalendar, METHOD:REQUEST) attached to a confirmation email. Times are UTC instants,
+ * The calendar invite (iCalendar, METHOD:REQUEST) attached to a confirmation or a reschedule email: one UID per
+ * booking, so a reschedule's invite (a higher SEQUENCE) moves the event already in the client's calendar. Times are UTC instants,
  * so the file needs no VTIMEZONE and every calendar shows the call in its reader's own zone.
  */
 public final class CalendarInvite {
@@ -45,6 +46,14 @@ public final class CalendarInvite {
     private CalendarInvite() {
     }
 
+    /**
+     * The SEQUENCE of an invite sent for a change made at {@code changedAt}: its second since the epoch, so every later
+     * change has a higher one (the confirmation's is 0).
+     */
+    public static int sequenceOfChangeAt(Instant changedAt) {
+        return (int) Math.min(Integer.MAX_VALUE, changedAt.getEpochSecond());
+    }
+
     /** The booking's stable UID: a later update or cancellation of the same booking replaces this event. */
     public static String uid(UUID bookingId) {
         return bookingId + "@coach-booking";
@@ -53,14 +62,15 @@ public final class CalendarInvite {
     /**
      * @param clientEmail the attendee (iTIP requires one in a REQUEST), who receives the invite
      * @param stamp       when the invite was made (DTSTAMP): the event's time, so a resent invite is the same file
+     * @param sequence    0 for the first invite; higher for each change, so the client's calendar updates its event
      */
     public static String ics(UUID bookingId, Instant start, Instant end, String clientPhone, String clientName,
-                             String clientEmail, String coachEmail, Instant stamp) {
+                             String clientEmail, String coachEmail, Instant stamp, int sequence) {
         Objects.requireNonNull(clientEmail, "clientEmail");
         VEvent event = new VEvent(false);
         event.add(new DtStamp(stamp));
         event.add(new Uid(uid(bookingId)));
-        event.add(new Sequence(0));
+        event.add(new Sequence(sequence));
         event.add(new DtStart<>(start));
         event.add(new DtEnd<>(end));
         event.add(new Summary(SUMMARY));

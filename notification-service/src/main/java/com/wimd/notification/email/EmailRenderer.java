@@ -2,6 +2,7 @@ package com.wimd.notification.email;
 
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
@@ -49,6 +50,8 @@ public class EmailRenderer {
             content = messages.refundFailedEmail(failed);
         } else if (payload instanceof BookingCancelled cancelled) {
             content = messages.cancelledEmail(cancelled);
+        } else if (payload instanceof BookingRescheduled moved) {
+            content = messages.rescheduledEmail(moved);
         } else if (payload instanceof LateFeeCharged charged) {
             content = messages.feeChargedEmail(charged);
         } else if (payload instanceof FeeChargeFailed failed) {
@@ -57,10 +60,17 @@ public class EmailRenderer {
             throw new IllegalStateException("no email template for " + envelope.eventType());
         }
         Mail mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
+        String invite = null;
         if (payload instanceof BookingConfirmed confirmed) {
-            String invite = CalendarInvite.ics(confirmed.bookingId(), confirmed.slotStart(), confirmed.slotEnd(),
+            invite = CalendarInvite.ics(confirmed.bookingId(), confirmed.slotStart(), confirmed.slotEnd(),
                     confirmed.client().phone(), confirmed.client().name(), email.recipient(), config.coachEmail(),
-                    envelope.occurredAt());
+                    envelope.occurredAt(), 0);
+        } else if (payload instanceof BookingRescheduled moved) {
+            invite = CalendarInvite.ics(moved.bookingId(), moved.slotStart(), moved.slotEnd(), moved.client().phone(),
+                    moved.client().name(), email.recipient(), config.coachEmail(), envelope.occurredAt(),
+                    CalendarInvite.sequenceOfChangeAt(envelope.occurredAt()));
+        }
+        if (invite != null) {
             mail.addAttachment(CalendarInvite.FILE_NAME, invite.getBytes(StandardCharsets.UTF_8), CalendarInvite.CONTENT_TYPE);
         }
         return mail.setFrom(config.from()).addHeader(NOTIFICATION_ID_HEADER, email.id().toString());

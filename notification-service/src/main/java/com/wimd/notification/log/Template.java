@@ -10,6 +10,7 @@ public enum Template {
     REFUND_FAILED("refund-failed"),
     BOOKING_CANCELLED("booking-cancelled"),
     LATE_FEE_CHARGED("late-fee-charged"),
+    BOOKING_RESCHEDULED("booking-rescheduled"),
     /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
     FEE_CHARGE_FAILED("fee-charge-failed");
 

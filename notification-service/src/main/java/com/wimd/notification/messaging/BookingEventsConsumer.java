@@ -2,6 +2,7 @@ package com.wimd.notification.messaging;
 
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
@@ -59,6 +60,11 @@ public class BookingEventsConsumer {
     @Incoming(Topics.BOOKING_CANCELLED)
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
         return events.consume(message, BookingCancelled.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingCancelled));
+    }
+
+    @Incoming(Topics.BOOKING_RESCHEDULED)
+    public CompletionStage<Void> onBookingRescheduled(Message<String> message) {
+        return events.consume(message, BookingRescheduled.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingRescheduled));
     }
 
     @Incoming(Topics.LATE_FEE_CHARGED)

@@ -2,6 +2,7 @@ package com.wimd.notification.messaging;
 
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
@@ -78,6 +79,12 @@ public class BookingNotifications {
         BookingCancelled event = envelope.payload();
         return record(envelope, event.client(), NotificationKind.BOOKING_CANCELLED, Template.BOOKING_CANCELLED,
                 messages.cancelledInApp(event));
+    }
+
+    public Uni<Void> onBookingRescheduled(EventEnvelope<BookingRescheduled> envelope) {
+        BookingRescheduled event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.BOOKING_RESCHEDULED, Template.BOOKING_RESCHEDULED,
+                messages.rescheduledInApp(event));
     }
 
     public Uni<Void> onLateFeeCharged(EventEnvelope<LateFeeCharged> envelope) {

@@ -23,7 +23,7 @@ class CalendarInviteTest {
 
     static String invite(String clientEmail) {
         return CalendarInvite.ics(BOOKING, START, END, "+14165550199", "Alice Martin", clientEmail,
-                "coach@example.com", STAMP);
+                "coach@example.com", STAMP, 0);
     }
 
     @Test
@@ -55,5 +55,16 @@ class CalendarInviteTest {
         Calendar calendar = new CalendarBuilder().build(new StringReader(invite("alice@example.com")));
 
         assertThat(calendar.validate().getEntries()).isEmpty();
+    }
+
+    @Test
+    void a_later_change_has_a_higher_sequence_and_the_same_uid_so_it_updates_the_clients_event() throws Exception {
+        Instant changed = Instant.parse("2026-12-02T09:00:00Z");
+        String moved = CalendarInvite.ics(BOOKING, START.plusSeconds(86400), END.plusSeconds(86400), "+14165550199",
+                "Alice Martin", "alice@example.com", "coach@example.com", changed, CalendarInvite.sequenceOfChangeAt(changed));
+        org.assertj.core.api.Assertions.assertThat(moved).contains("UID:" + CalendarInvite.uid(BOOKING));
+        int sequence = Integer.parseInt(moved.lines().filter(l -> l.startsWith("SEQUENCE:")).findFirst().orElseThrow().substring(9));
+        org.assertj.core.api.Assertions.assertThat(sequence).isGreaterThan(0)
+                .isLessThan(CalendarInvite.sequenceOfChangeAt(changed.plusSeconds(60)));
     }
 }

@@ -82,4 +82,25 @@ class CancellationNotificationsTest {
         assertThat(Mailbox.body(toCoach.get(toCoach.size() - 1), "text/plain")).contains("Your card was declined.")
                 .contains("credit is forfeited");
     }
+
+    @Test
+    void a_reschedule_tells_the_client_the_new_time_with_an_invite_that_updates_the_same_event() throws Exception {
+        Client jade = Events.client("jade");
+        Instant from = Events.MONDAY_10_AM_TORONTO;
+        Instant to = from.plus(Duration.ofDays(1));
+        com.wimd.events.BookingRescheduled moved = new com.wimd.events.BookingRescheduled(UUID.randomUUID(), jade,
+                BookingType.PAID_SINGLE, from, to, to.plusSeconds(1800), null, "evt-1", 1, "CLIENT", new Money(7500, "CAD"));
+        kafka.publish(EventEnvelope.first(moved, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(moved.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        MimeMessage mail = Mailbox.to(jade.email()).get(0);
+        assertThat(mail.getSubject()).startsWith("Your coaching call has moved: Tuesday, December 8");
+        assertThat(Mailbox.body(mail, "text/plain"))
+                .contains("You moved your call from Monday, December 7, 2026 at 10:00 AM EST to Tuesday, December 8, 2026 at 10:00 AM EST.")
+                .contains("75.00 CAD");
+        String invite = Mailbox.text(Mailbox.attachment(mail, "invite.ics").orElseThrow());
+        assertThat(invite).contains("UID:" + moved.bookingId() + "@coach-booking").contains("DTSTART:20261208T150000Z")
+                .doesNotContain("SEQUENCE:0");
+        assertThat(BookingOutcomeNotificationsTest.notificationsOf(jade.userId()).getString("[0].kind")).isEqualTo("BOOKING_RESCHEDULED");
+    }
 }

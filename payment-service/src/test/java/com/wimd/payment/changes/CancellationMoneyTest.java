@@ -9,6 +9,7 @@ import com.wimd.events.LateFeeCharged;
 import com.wimd.events.Money;
 import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RescheduleRequested;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.payment.Clients;
@@ -143,5 +144,22 @@ class CancellationMoneyTest {
         kafka.publish(EventEnvelope.first(cancel, Instant.now()));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, cancel.bookingId()))
                 .singleElement().satisfies(e -> assertThat(((FeeChargeFailed) e.payload()).reason()).contains("no card")));
+    }
+
+    @Test
+    void a_late_reschedules_fee_is_charged_to_the_card_the_session_was_paid_with_once() {
+        BookingRequested booking = confirmedPaidBooking("quinn");
+        RescheduleRequested request = new RescheduleRequested(booking.bookingId(), booking.client(), BookingType.PAID_SINGLE,
+                "reschedule-1", new Money(7500, "CAD"), booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)),
+                booking.paymentIntentId(), null);
+        EventEnvelope<RescheduleRequested> event = EventEnvelope.first(request, Instant.now());
+        kafka.publish(event);
+        kafka.publish(event);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId()))
+                .singleElement().satisfies(e -> assertThat(((LateFeeCharged) e.payload()).step()).isEqualTo("reschedule-1")));
+        assertThat(Database.count("select count(*) from sandbox_intents where idempotency_key = ? and amount_minor = 7500",
+                "fee:" + booking.bookingId() + ":reschedule-1")).isEqualTo(1);
+        assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
     }
 }

@@ -26,6 +26,9 @@ public record AppointmentView(
         CancellationView cancellation,
         long refundedAmount,
         int rescheduleCount,
+        Instant previousDatetime,
+        Instant movingTo,
+        String moveFailure,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -41,6 +44,7 @@ public record AppointmentView(
                         "calendar", a.calendarStep.name(),
                         "confirmation", a.confirmationStep.name())),
                 a.cancelledAt == null ? null : CancellationView.of(a), a.refundedMinor, a.rescheduleCount,
+                a.previousStart, a.movingTo, a.moveFailure,
                 a.createdAt, a.updatedAt);
     }
 }

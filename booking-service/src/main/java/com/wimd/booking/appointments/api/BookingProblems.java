@@ -18,6 +18,8 @@ public final class BookingProblems {
     public static final ProblemType TOO_MANY_PENDING = new ProblemType("too-many-pending", 429, "Too many bookings are waiting to be confirmed");
     public static final ProblemType NOT_CHANGEABLE = new ProblemType("booking-not-changeable", 409, "This booking can no longer be changed");
     public static final ProblemType PAYMENT_FAILED = new ProblemType("payment-failed", 402, "The payment was not accepted");
+    public static final ProblemType RESCHEDULE_LIMIT = new ProblemType("reschedule-limit-reached", 409, "This booking cannot be moved again");
+    public static final ProblemType CHANGE_IN_PROGRESS = new ProblemType("change-in-progress", 409, "A change of this booking is under way");
 
     private BookingProblems() {
     }

@@ -5,6 +5,7 @@ import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.BookingService;
 import com.wimd.booking.appointments.service.Cancellations;
+import com.wimd.booking.appointments.service.Reschedules;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
@@ -38,14 +39,16 @@ public class BookingResource {
 
     private final BookingService bookings;
     private final Cancellations cancellations;
+    private final Reschedules reschedules;
     private final SecurityIdentity identity;
     private final BookingConfig config;
     private final Clock clock;
 
-    public BookingResource(BookingService bookings, Cancellations cancellations, SecurityIdentity identity,
-                           BookingConfig config, Clock clock) {
+    public BookingResource(BookingService bookings, Cancellations cancellations, Reschedules reschedules,
+                           SecurityIdentity identity, BookingConfig config, Clock clock) {
         this.bookings = bookings;
         this.cancellations = cancellations;
+        this.reschedules = reschedules;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
@@ -133,6 +136,29 @@ public class BookingResource {
     @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/cancel")
     public Uni<CancellationView> cancel(@PathParam("id") UUID id, CancelRequest body) {
         return cancellations.cancel(Callers.of(identity), id, body == null ? null : body.reason()).map(CancellationView::of);
+    }
+
+    /**
+     * Moves the booking to another slot that passes every booking rule. Free 24 hours or more ahead; later, half the
+     * session's price is charged to the saved card first (402 if declined: the booking stays as it was; 202 if the
+     * charge has not answered within a few seconds).
+     */
+    @PUT
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/reschedule")
+    public Uni<Response> reschedule(@PathParam("id") UUID id, RescheduleRequest body) {
+        required(body);
+        if (body.newDatetime() == null || body.newDatetime().isBlank()) {
+            throw ProblemType.VALIDATION.at("new_datetime", "new_datetime is required");
+        }
+        Instant start = DateTimes.parse(body.newDatetime(), "new_datetime", config.coachZone());
+        Instant backup = body.newBackupDatetime() == null || body.newBackupDatetime().isBlank() ? null
+                : DateTimes.parse(body.newBackupDatetime(), "new_backup_datetime", config.coachZone());
+        return reschedules.reschedule(Callers.of(identity), id, start, backup).map(outcome -> switch (outcome.state()) {
+            case MOVED -> Response.ok(RescheduleView.of(outcome)).build();
+            case CHARGING -> Response.accepted(RescheduleView.of(outcome)).location(URI.create("/booking/" + id)).build();
+            case DECLINED -> throw BookingProblems.PAYMENT_FAILED.because("the late-change fee could not be charged to your "
+                    + "saved card (" + outcome.appointment().moveFailure + "); the booking stays as it was");
+        });
     }
 
     /** What moving the booking to another slot now would cost. */

@@ -113,6 +113,21 @@ public class Appointment extends PanacheEntityBase {
     public long refundedMinor;
     @Column(name = "reschedule_count", nullable = false)
     public int rescheduleCount;
+    /** Where a late reschedule is moving the booking while its fee is charged; that slot is held meanwhile. */
+    @Column(name = "moving_to")
+    public Instant movingTo;
+    @Column(name = "moving_backup")
+    public Instant movingBackup;
+    @Column(name = "moving_fee_minor")
+    public Long movingFeeMinor;
+    @Column(name = "moving_by")
+    public String movingBy;
+    /** Why the last reschedule was refused (its fee declined), for the client to see. */
+    @Column(name = "move_failure")
+    public String moveFailure;
+    /** Where the booking was before its last move. */
+    @Column(name = "previous_start")
+    public Instant previousStart;
 
     public SagaState sagaState() {
         return new SagaState(status, sagaStatus, paymentStep, calendarStep, confirmationStep);
@@ -140,16 +155,22 @@ public class Appointment extends PanacheEntityBase {
         return new Money(priceMinor, currency);
     }
 
+    /** Whether a live booking holds the slot, or is moving to it. */
     public static Uni<Boolean> isSlotTaken(Instant start) {
-        return count("scheduledAt = ?1 and status in ?2", start,
+        return count("(scheduledAt = ?1 or movingTo = ?1) and status in ?2", start,
                 List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED)).map(n -> n > 0);
     }
 
-    /** The starts held by live bookings (pending or confirmed) from {@code from} (included) to {@code to} (excluded). */
+    /**
+     * The starts held by live bookings (pending or confirmed), or that one is moving to, from {@code from} (included)
+     * to {@code to} (excluded).
+     */
     public static Uni<java.util.Set<Instant>> takenBetween(Instant from, Instant to) {
-        return Appointment.<Appointment>list("scheduledAt >= ?1 and scheduledAt < ?2 and status in ?3", from, to,
+        return Appointment.<Appointment>list("((scheduledAt >= ?1 and scheduledAt < ?2) or (movingTo >= ?1 and movingTo < ?2)) "
+                                + "and status in ?3", from, to,
                         List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED))
-                .map(rows -> rows.stream().map(a -> a.scheduledAt).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                .map(rows -> rows.stream().flatMap(a -> java.util.stream.Stream.of(a.scheduledAt, a.movingTo))
+                        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /** How many bookings the client has waiting for their saga. */

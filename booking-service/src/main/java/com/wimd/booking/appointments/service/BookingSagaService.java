@@ -35,10 +35,12 @@ public class BookingSagaService {
     private static final Logger LOG = Logger.getLogger(BookingSagaService.class);
 
     private final Outbox outbox;
+    private final Reschedules reschedules;
     private final Clock clock;
 
-    public BookingSagaService(Outbox outbox, Clock clock) {
+    public BookingSagaService(Outbox outbox, Reschedules reschedules, Clock clock) {
         this.outbox = outbox;
+        this.reschedules = reschedules;
         this.clock = clock;
     }
 
@@ -101,11 +103,14 @@ public class BookingSagaService {
 
     /**
      * A late change's fee was charged to the saved card. For a cancelled package session, the credit comes back now
-     * (it was kept until the fee was paid, so it is never both back and forfeited).
+     * (it was kept until the fee was paid, so it is never both back and forfeited); a late reschedule moves now.
      */
     public Uni<Void> onLateFeeCharged(EventEnvelope<LateFeeCharged> event) {
         return apply(event, event.payload().bookingId(), (appointment, now) -> {
-            if (!Cancellations.STEP.equals(event.payload().step()) || !"CHARGING".equals(appointment.feeStatus)) {
+            if (!Cancellations.STEP.equals(event.payload().step())) {
+                return reschedules.onFeeCharged(event, appointment, now);
+            }
+            if (!"CHARGING".equals(appointment.feeStatus)) {
                 return Uni.createFrom().voidItem();
             }
             appointment.feeStatus = "CHARGED";
@@ -115,10 +120,16 @@ public class BookingSagaService {
         });
     }
 
-    /** The fee could not be charged: a cancelled package session's credit is forfeited instead (the coach is told). */
+    /**
+     * The fee could not be charged: a cancelled package session's credit is forfeited instead (the coach is told); a
+     * late reschedule is refused and the booking stays as it was.
+     */
     public Uni<Void> onFeeChargeFailed(EventEnvelope<FeeChargeFailed> event) {
         return apply(event, event.payload().bookingId(), (appointment, now) -> {
-            if (Cancellations.STEP.equals(event.payload().step()) && "CHARGING".equals(appointment.feeStatus)) {
+            if (!Cancellations.STEP.equals(event.payload().step())) {
+                return reschedules.onFeeChargeFailed(event, appointment, now);
+            }
+            if ("CHARGING".equals(appointment.feeStatus)) {
                 appointment.feeStatus = "FAILED";
                 appointment.updatedAt = now;
                 LOG.warnf("booking %s: the late-cancellation fee was not paid (%s); its credit is forfeited",

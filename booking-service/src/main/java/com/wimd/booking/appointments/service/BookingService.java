@@ -5,11 +5,6 @@ import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.domain.NoticePolicy;
 import com.wimd.booking.appointments.domain.PhoneNumbers;
 import com.wimd.booking.appointments.persistence.Appointment;
-import com.wimd.booking.availability.domain.SlotPolicy;
-import com.wimd.booking.availability.domain.SlotRules;
-import com.wimd.booking.availability.domain.WeeklyHours;
-import com.wimd.booking.availability.persistence.BlockedDate;
-import com.wimd.booking.availability.persistence.CoachAvailability;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.domain.PackageStatus;
 import com.wimd.booking.packages.persistence.SessionPackage;
@@ -27,11 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -48,11 +41,13 @@ public class BookingService {
     static final String FREE_CURRENCY = "CAD";
 
     private final BookingConfig config;
+    private final SlotChecks slotChecks;
     private final Clock clock;
     private final Outbox outbox;
 
-    public BookingService(BookingConfig config, Clock clock, Outbox outbox) {
+    public BookingService(BookingConfig config, SlotChecks slotChecks, Clock clock, Outbox outbox) {
         this.config = config;
+        this.slotChecks = slotChecks;
         this.clock = clock;
         this.outbox = outbox;
     }
@@ -161,25 +156,15 @@ public class BookingService {
         String phone = PhoneNumbers.toE164(request.rawPhone(), config.defaultPhoneRegion())
                 .orElseThrow(() -> BookingProblems.INVALID_PHONE.at("user_phone",
                         "user_phone must be a valid phone number, e.g. +1 416 555 0199"));
-        ZoneId zone = config.coachZone();
-        Duration length = Duration.ofMinutes(config.sessionMinutes());
-        Set<LocalDate> dates = new HashSet<>();
-        dates.add(SlotPolicy.coachDate(request.start(), zone));
-        if (request.backup() != null) {
-            dates.add(SlotPolicy.coachDate(request.backup(), zone));
-        }
+        Map<String, Instant> slots = new LinkedHashMap<>();
+        slots.put("scheduled_datetime", request.start());
+        slots.put("backup_datetime", request.backup());
 
         return Panache.withTransaction(() -> failIfTooManyPending(caller)
-                        .chain(CoachAvailability::weeklyHours)
-                        .chain(hours -> BlockedDate.amongst(dates).invoke(blocked -> {
-                            checkSlot(request.start(), "scheduled_datetime", length, hours, blocked, notice, now);
-                            if (request.backup() != null) {
-                                checkSlot(request.backup(), "backup_datetime", length, hours, blocked, notice, now);
-                            }
-                        }))
-                        .chain(() -> failIfTaken(request.start(), "scheduled_datetime"))
+                        .chain(() -> slotChecks.check(slots, notice, now))
+                        .chain(() -> SlotChecks.claim(request.start(), "scheduled_datetime"))
                         .chain(() -> request.backup() == null ? Uni.createFrom().voidItem()
-                                : failIfTaken(request.backup(), "backup_datetime"))
+                                : SlotChecks.failIfTaken(request.backup(), "backup_datetime"))
                         .chain(() -> takePayment.get())
                         .chain(() -> {
                             Appointment appointment = newAppointment(caller, request, type, phone, now);
@@ -199,10 +184,7 @@ public class BookingService {
      * other and never get more holds than the limit.
      */
     private Uni<Void> failIfTooManyPending(Caller caller) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(:key, 0)) as text)")
-                        .setParameter("key", "pending-holds:" + caller.userId())
-                        .getSingleResult())
+        return AdvisoryLocks.lock("pending-holds:" + caller.userId())
                 .chain(() -> Appointment.countPendingOf(caller.userId()))
                 .invoke(pending -> {
                     if (pending >= config.maxPendingPerClient()) {
@@ -211,33 +193,6 @@ public class BookingService {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private void checkSlot(Instant start, String field, Duration length, WeeklyHours hours, Set<LocalDate> blocked,
-                           Duration notice, Instant now) {
-        SlotRules rules = new SlotRules(hours, blocked, config.coachZone(), length, notice, config.horizonDays());
-        SlotPolicy.check(start, rules, now).ifPresent(problem -> {
-            throw switch (problem) {
-                case DATE_BLOCKED -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
-                case BEYOND_THE_HORIZON -> BookingProblems.INVALID_SLOT.at(field, field + " must be within "
-                        + config.horizonDays() + " days from today");
-                case TOO_LITTLE_NOTICE -> BookingProblems.NOTICE_TOO_SHORT.at(field, field + " must be at least "
-                        + describe(notice) + " from now");
-                default -> BookingProblems.INVALID_SLOT.at(field, field + " " + problem.explanation());
-            };
-        });
-    }
-
-    private static String describe(Duration notice) {
-        return notice.toMinutesPart() == 0 ? notice.toHours() + " hours" : notice.toMinutes() + " minutes";
-    }
-
-    private static Uni<Void> failIfTaken(Instant start, String field) {
-        return Appointment.isSlotTaken(start).invoke(taken -> {
-            if (taken) {
-                throw BookingProblems.SLOT_UNAVAILABLE.at(field, field + " is already booked");
-            }
-        }).replaceWithVoid();
     }
 
     private Appointment newAppointment(Caller caller, SlotRequest request, BookingType type, String phone, Instant now) {

@@ -64,6 +64,10 @@ public class Cancellations {
                     if (a.cancelledAt != null) {
                         return Uni.createFrom().item(a); // cancelled before: the same terms again
                     }
+                    if (a.movingTo != null) {
+                        throw BookingProblems.CHANGE_IN_PROGRESS.because("a reschedule of this booking is waiting for its fee; "
+                                + "try again in a moment");
+                    }
                     if (!a.status.isLive()) {
                         throw BookingProblems.NOT_CHANGEABLE.because("the booking is " + a.status.name().toLowerCase(Locale.ROOT));
                     }

@@ -68,9 +68,12 @@ class CancelTest {
                 + "confirmation_step = 'DONE', calendar_event_id = 'evt-" + booking + "'" + extra + " where id = ?", booking);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger LATE = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Moves the session to a few hours from now (a minute apart from every other test's, so no two collide). */
     static void startsInHours(UUID booking, int hours) {
-        Database.update("update appointments set scheduled_at = date_trunc('hour', now()) + make_interval(hours => ?) "
-                + "where id = ?", hours, booking);
+        Database.update("update appointments set scheduled_at = date_trunc('hour', now()) + make_interval(hours => ?, mins => ?) "
+                + "where id = ?", hours, LATE.incrementAndGet(), booking);
     }
 
     String freeBooking(String code) {

@@ -105,6 +105,21 @@ public class GoogleCalendarAdapter implements CalendarPort {
         }
     }
 
+    @Override
+    public void move(String eventId, Instant start, Instant end) {
+        try {
+            client.events().patch(calendarId, eventId, new Event().setStart(at(start)).setEnd(at(end))).execute();
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return; // removed by hand: nothing to move
+            }
+            throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a move",
+                    e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);
+        } catch (IOException e) {
+            throw new CalendarException("Google Calendar unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
     /** Google's {@code freeBusy} query for the coach's calendar: only opaque events count, as on the coach's own view. */
     @Override
     public List<BusyTime> busyTimes(Instant from, Instant to) {

@@ -37,6 +37,16 @@ public class LocalCalendarAdapter implements CalendarPort {
         }
     }
 
+    @Override
+    public void move(String eventId, java.time.Instant start, java.time.Instant end) {
+        try {
+            Db.transaction(() -> Db.execute("update local_calendar_events set start_at = ?1, end_at = ?2 where id = ?3",
+                    start, end, eventId));
+        } catch (RuntimeException e) {
+            throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
+        }
+    }
+
     /**
      * The local calendar holds only this system's own sessions, and those are not busy times of their own (the
      * bookings already hold their slots): nothing else is busy.

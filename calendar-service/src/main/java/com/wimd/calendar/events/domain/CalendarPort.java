@@ -22,6 +22,14 @@ public interface CalendarPort {
     void delete(String eventId);
 
     /**
+     * Moves the event to a new time (a reschedule): the same event, so whoever was invited sees it move. An event
+     * that is gone (the coach removed it by hand) is not an error: there is nothing to move.
+     *
+     * @throws CalendarException when the calendar refuses or cannot be reached
+     */
+    void move(String eventId, java.time.Instant start, java.time.Instant end);
+
+    /**
      * The coach's busy times from {@code from} to {@code to}: what the calendar counts as busy (opaque events,
      * all-day and multi-day ones included; "free" events are not busy), this system's own session events too.
      *

@@ -6,6 +6,7 @@ import com.wimd.calendar.events.service.CalendarStep;
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.support.inbox.IdempotentConsumer;
@@ -65,6 +66,20 @@ public class CalendarStepConsumer {
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
         return events.consume(message, BookingCancelled.class, event -> remove(event, event.payload().bookingId(),
                 event.payload().slotStart(), "cancelled by the " + (event.payload().cancelledBy().equals("COACH") ? "coach" : "client")));
+    }
+
+    /** The booking moved: the same event moves with it (a booking not in the calendar has nothing to move). */
+    @Incoming("booking-rescheduled")
+    public CompletionStage<Void> onBookingRescheduled(Message<String> message) {
+        return events.consume(message, BookingRescheduled.class, event -> {
+            if (consumer.alreadyHandled(event, CONSUMER)) {
+                return;
+            }
+            BookingRescheduled moved = event.payload();
+            step.recordOf(moved.bookingId()).filter(r -> "CREATED".equals(r.status))
+                    .ifPresent(r -> step.moveInCalendar(r.bookingId, r.externalEventId, moved.slotStart(), moved.slotEnd()));
+            consumer.handleOnce(event, CONSUMER, e -> step.recordMoved(moved.bookingId(), moved.slotStart(), moved.slotEnd()));
+        });
     }
 
     /** The booking will not happen: its event goes, now if it exists, or as soon as it is made. */

@@ -139,6 +139,31 @@ public class CalendarStep {
         }
     }
 
+    /**
+     * Blocking: moves the booking's event to its new time, retrying a transient failure a few times (then the
+     * consumer retries); a refusal is logged and counted as done, like a refused delete.
+     */
+    public void moveInCalendar(UUID bookingId, String calendarEventId, Instant start, Instant end) {
+        try {
+            calls.get(() -> {
+                calendar.move(calendarEventId, start, end);
+                return null;
+            }, Void.class);
+        } catch (CalendarPort.CalendarException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            LOG.warnf("booking %s: the calendar refused to move event %s (%s); counted as done", bookingId,
+                    calendarEventId, e.getMessage());
+        }
+    }
+
+    /** In the consumer's transaction: the record follows the event's new time. */
+    public Uni<Void> recordMoved(UUID bookingId, Instant start, Instant end) {
+        return CalendarEventRecord.update("slotStart = ?1, slotEnd = ?2, updatedAt = ?3 where bookingId = ?4",
+                start, end, clock.instant(), bookingId).replaceWithVoid();
+    }
+
     /** The booking's event was made after this consumer looked: try again, and this time remove it first. */
     static final class CreatedMeanwhile extends RuntimeException implements TransientFailure {
         CreatedMeanwhile(UUID bookingId) {

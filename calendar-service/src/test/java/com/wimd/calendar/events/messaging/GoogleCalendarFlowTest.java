@@ -3,6 +3,7 @@ package com.wimd.calendar.events.messaging;
 import com.wimd.calendar.Bookings;
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingRescheduled;
 import com.wimd.events.Money;
 import com.wimd.events.BookingType;
 import com.wimd.events.CalendarEventCreated;
@@ -132,6 +133,28 @@ class GoogleCalendarFlowTest {
 
     @jakarta.inject.Inject
     com.wimd.calendar.events.service.CalendarStep step;
+
+    @Test
+    void a_rescheduled_booking_moves_its_one_event_in_google() {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550157");
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()).isEmpty());
+
+        String eventId = SessionEvent.eventIdFor(booking.bookingId());
+        Instant newStart = booking.slotStart().plus(Duration.ofDays(1));
+        EventEnvelope<BookingRescheduled> moved = EventEnvelope.first(new BookingRescheduled(booking.bookingId(), booking.client(),
+                BookingType.FREE, booking.slotStart(), newStart, newStart.plusSeconds(1800), null, eventId, 1, "CLIENT",
+                Money.zero("CAD")), Instant.now());
+        kafka.publish(moved);
+        kafka.publish(moved);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> com.wimd.infra.test.Sql.ofServiceUnderTest().count(
+                "select count(*) from calendar_events where booking_id = ? and slot_start = ?::timestamptz",
+                booking.bookingId(), newStart.toString()) == 1);
+        assertThat(GoogleCalendarProfile.google.eventPatches(eventId)).singleElement()
+                .satisfies(body -> assertThat(body).contains(newStart.toString().replace("Z", "")));
+        assertThat(GoogleCalendarProfile.google.eventInserts("+14165550157")).as("the same event, not a new one").isEqualTo(1);
+    }
 
     @Test
     void a_cancelled_booking_is_deleted_from_google_once_however_often_it_is_told() {

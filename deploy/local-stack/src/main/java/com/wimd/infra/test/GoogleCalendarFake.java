@@ -37,6 +37,22 @@ public final class GoogleCalendarFake implements AutoCloseable {
         acceptEvents();
         server.stubFor(WireMock.delete(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+"))
                 .willReturn(aResponse().withStatus(204)));
+        // a patch (the Java client sends it as a POST with X-HTTP-Method-Override: PATCH) echoes the new times
+        server.stubFor(WireMock.any(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+"))
+                .atPriority(20).withHeader("X-HTTP-Method-Override", WireMock.equalTo("PATCH"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"kind\":\"calendar#event\",\"status\":\"confirmed\"}")));
+        server.stubFor(WireMock.patch(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+")).atPriority(20)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"kind\":\"calendar#event\",\"status\":\"confirmed\"}")));
+    }
+
+    /** The bodies of the patches of one event (its moves), oldest first. */
+    public java.util.List<String> eventPatches(String eventId) {
+        return server.findAll(WireMock.anyRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events/" + eventId)))
+                .stream().filter(r -> r.getMethod().getName().equals("PATCH")
+                        || "PATCH".equals(r.getHeader("X-HTTP-Method-Override")))
+                .map(com.github.tomakehurst.wiremock.verification.LoggedRequest::getBodyAsString).toList();
     }
 
     /** How many times the event was deleted. */

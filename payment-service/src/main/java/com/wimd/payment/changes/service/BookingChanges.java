@@ -3,6 +3,7 @@ package com.wimd.payment.changes.service;
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.LateFeeCharged;
+import com.wimd.events.RescheduleRequested;
 import com.wimd.payment.fees.service.LateFees;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
@@ -13,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * What a client's or the coach's change of a booking does to money. booking-service decided the amounts (its change
  * policy); this moves them, once: a refund of the paid session (in full, or half when late), or a fee charged to the
- * saved card (a late package session).
+ * saved card (a late package session, a late reschedule).
  */
 @ApplicationScoped
 public class BookingChanges {
@@ -43,6 +44,18 @@ public class BookingChanges {
                 : fees.decide(new LateFees.Due(cancelled.bookingId(), LateFeeCharged.CANCEL, cancelled.fee(),
                 cancelled.client(), cancelled.slotStart(), cancelled.packageId()), event.eventId());
         return refund.chain(() -> fee);
+    }
+
+    /** In the consumer's transaction: a late reschedule's fee is due; it is charged after. */
+    public Uni<Void> onRescheduleRequested(EventEnvelope<RescheduleRequested> event) {
+        RescheduleRequested request = event.payload();
+        return fees.decide(new LateFees.Due(request.bookingId(), request.step(), request.fee(), request.client(),
+                request.fromStart(), request.packageId()), event.eventId());
+    }
+
+    /** Blocking, after the deciding transaction committed. */
+    public void carryOut(RescheduleRequested request) {
+        fees.carryOut(request.bookingId(), request.step());
     }
 
     /** Blocking, after the deciding transaction committed. */

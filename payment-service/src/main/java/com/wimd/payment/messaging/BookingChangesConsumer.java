@@ -1,6 +1,7 @@
 package com.wimd.payment.messaging;
 
 import com.wimd.events.BookingCancelled;
+import com.wimd.events.RescheduleRequested;
 import com.wimd.payment.changes.service.BookingChanges;
 import com.wimd.support.inbox.IdempotentConsumer;
 import com.wimd.support.messaging.EventConsumers;
@@ -10,15 +11,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** A cancelled booking's money: refunded as decided, or its late fee charged; each once, however often the event comes. */
+/**
+ * A booking's changes: a cancellation's money refunded as decided, or a late fee charged (a cancelled package session,
+ * a late reschedule); each once, however often the event comes.
+ */
 @ApplicationScoped
-public class BookingCancelledConsumer {
+public class BookingChangesConsumer {
 
     private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final BookingChanges changes;
 
-    public BookingCancelledConsumer(EventConsumers events, IdempotentConsumer consumer, BookingChanges changes) {
+    public BookingChangesConsumer(EventConsumers events, IdempotentConsumer consumer, BookingChanges changes) {
         this.events = events;
         this.consumer = consumer;
         this.changes = changes;
@@ -28,6 +32,14 @@ public class BookingCancelledConsumer {
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
         return events.consume(message, BookingCancelled.class, event -> {
             consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, changes::onCancelled);
+            changes.carryOut(event.payload());
+        });
+    }
+
+    @Incoming("reschedule-requested")
+    public CompletionStage<Void> onRescheduleRequested(Message<String> message) {
+        return events.consume(message, RescheduleRequested.class, event -> {
+            consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, changes::onRescheduleRequested);
             changes.carryOut(event.payload());
         });
     }
