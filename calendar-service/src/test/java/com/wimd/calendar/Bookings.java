@@ -16,7 +16,10 @@ public final class Bookings {
     }
 
     public static BookingRequested requested(BookingType type, String phone) {
-        Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        return requestedAt(type, phone, Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+    }
+
+    public static BookingRequested requestedAt(BookingType type, String phone, Instant start) {
         return new BookingRequested(UUID.randomUUID(), new Client("user-1", "Alice Martin", "alice@example.com", phone),
                 type, start, start.plusSeconds(1800), null, type == BookingType.FREE ? "WIMD25" : null,
                 Money.zero("CAD"), type == BookingType.PAID_SINGLE ? "pi_test" : null, null);

@@ -29,7 +29,9 @@ public enum EventType {
     LATE_FEE_CHARGED("LateFeeCharged", LateFeeCharged.class, 1),
     FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, 1),
     RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, 1),
-    BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, 1);
+    BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, 1),
+    COACH_BUSY_TIMES_CHANGED("CoachBusyTimesChanged", CoachBusyTimesChanged.class, 1),
+    COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

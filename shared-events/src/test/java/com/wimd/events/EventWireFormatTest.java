@@ -60,7 +60,10 @@ class EventWireFormatTest {
                 envelope(new RescheduleRequested(BOOKING, CLIENT, BookingType.PAID_SINGLE, "reschedule-1", new Money(7500, "CAD"),
                         SLOT, SLOT.plusSeconds(86400), "pi_3Q", null), null),
                 envelope(new BookingRescheduled(BOOKING, CLIENT, BookingType.PAID_SINGLE, SLOT, SLOT.plusSeconds(86400),
-                        SLOT.plusSeconds(88200), null, "evt-42", 1, "CLIENT", new Money(7500, "CAD")), CAUSE));
+                        SLOT.plusSeconds(88200), null, "evt-42", 1, "CLIENT", new Money(7500, "CAD")), CAUSE),
+                envelope(new CoachBusyTimesChanged(java.time.LocalDate.parse("2026-12-07"), java.util.List.of(
+                        new BusyInterval(SLOT, SLOT.plusSeconds(3600))), AT), null),
+                envelope(new CoachCalendarSynced(AT, AT.minusSeconds(3600), false, "Google Calendar unreachable", true), null));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -102,6 +105,16 @@ class EventWireFormatTest {
         assertThat(EventType.FEE_CHARGE_FAILED.topic()).isEqualTo(Topics.FEE_CHARGE_FAILED);
         assertThat(EventType.RESCHEDULE_REQUESTED.topic()).isEqualTo(Topics.RESCHEDULE_REQUESTED);
         assertThat(EventType.BOOKING_RESCHEDULED.topic()).isEqualTo(Topics.BOOKING_RESCHEDULED);
+        assertThat(EventType.COACH_BUSY_TIMES_CHANGED.topic()).isEqualTo(Topics.COACH_BUSY_TIMES_CHANGED);
+        assertThat(EventType.COACH_CALENDAR_SYNCED.topic()).isEqualTo(Topics.COACH_CALENDAR_SYNCED);
+    }
+
+    @Test
+    void a_days_busy_times_always_travel_under_that_days_key() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-12-07");
+        assertThat(new CoachBusyTimesChanged(day, null, AT).correlationId())
+                .isEqualTo(new CoachBusyTimesChanged(day, java.util.List.of(), AT.plusSeconds(300)).correlationId())
+                .isNotEqualTo(new CoachBusyTimesChanged(day.plusDays(1), null, AT).correlationId());
     }
 
     @Test

@@ -82,4 +82,11 @@ public interface BookingConfig {
     /** How long a late reschedule's request waits for its fee to be charged before answering 202. */
     @WithDefault("PT10S")
     java.time.Duration rescheduleFeeWait();
+
+    /**
+     * Busy times last read from the coach's calendar longer ago than this are shown as possibly stale
+     * ({@code busy_times_stale}); they are still used. calendar-service reads every 5 minutes.
+     */
+    @WithDefault("PT15M")
+    java.time.Duration busyTimesStaleAfter();
 }

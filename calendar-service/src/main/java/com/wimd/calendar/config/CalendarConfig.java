@@ -33,6 +33,26 @@ public interface CalendarConfig {
     /** What the coach reads in the event before calling. */
     String preparationNotes();
 
+    /** The coach's zone: busy times are published per day of it. */
+    @WithDefault("America/Toronto")
+    java.time.ZoneId coachZone();
+
+    BusyTimes busyTimes();
+
+    interface BusyTimes {
+        /** How often the coach's free/busy is read (and at once after this service writes an event). */
+        @WithDefault("PT5M")
+        Duration interval();
+
+        /** How long the calendar may stay unreadable before the coach is alerted (once per outage). */
+        @WithDefault("PT30M")
+        Duration alertAfter();
+
+        /** How many days ahead are read: the booking horizon, and today. */
+        @WithDefault("91")
+        int days();
+    }
+
     interface Google {
         /** The service account's JSON key (GOOGLE_SERVICE_ACCOUNT_KEY); required in google mode. */
         Optional<String> serviceAccountKey();

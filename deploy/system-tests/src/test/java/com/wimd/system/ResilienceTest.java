@@ -259,7 +259,11 @@ class ResilienceTest {
             Map.entry(Topics.REFUND_FAILED, List.of(ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.BOOKING_CANCELLED, List.of(ServiceSpec.PAYMENT, ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.LATE_FEE_CHARGED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
-            Map.entry(Topics.FEE_CHARGE_FAILED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)));
+            Map.entry(Topics.FEE_CHARGE_FAILED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.RESCHEDULE_REQUESTED, List.of(ServiceSpec.PAYMENT)),
+            Map.entry(Topics.BOOKING_RESCHEDULED, List.of(ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.COACH_BUSY_TIMES_CHANGED, List.of(ServiceSpec.BOOKING)),
+            Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)));
 
     @Test
     @Order(3)

@@ -5,6 +5,7 @@ import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.availability.domain.SlotPolicy;
 import com.wimd.booking.availability.domain.SlotRules;
 import com.wimd.booking.availability.persistence.BlockedDate;
+import com.wimd.booking.availability.persistence.CoachBusyDay;
 import com.wimd.booking.availability.persistence.CoachAvailability;
 import com.wimd.booking.config.BookingConfig;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +42,13 @@ public class SlotChecks {
         named.values().removeIf(java.util.Objects::isNull);
         Set<LocalDate> dates = named.values().stream().map(s -> SlotPolicy.coachDate(s, config.coachZone()))
                 .collect(Collectors.toSet());
-        return CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(dates).invoke(blocked -> {
+        return CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(dates).chain(blocked -> CoachBusyDay.on(dates)
+                .invoke(busy -> {
             SlotRules rules = new SlotRules(hours, blocked, config.coachZone(), Duration.ofMinutes(config.sessionMinutes()),
-                    notice, config.horizonDays());
+                    notice, config.horizonDays(), busy);
             named.forEach((field, start) -> SlotPolicy.check(start, rules, now).ifPresent(problem -> {
                 throw switch (problem) {
-                    case DATE_BLOCKED -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
+                    case DATE_BLOCKED, COACH_BUSY -> BookingProblems.SLOT_UNAVAILABLE.at(field, field + " " + problem.explanation());
                     case BEYOND_THE_HORIZON -> BookingProblems.INVALID_SLOT.at(field, field + " must be within "
                             + config.horizonDays() + " days from today");
                     case TOO_LITTLE_NOTICE -> BookingProblems.NOTICE_TOO_SHORT.at(field, field + " must be at least "
@@ -54,7 +56,7 @@ public class SlotChecks {
                     default -> BookingProblems.INVALID_SLOT.at(field, field + " " + problem.explanation());
                 };
             }));
-        })).replaceWithVoid();
+        }))).replaceWithVoid();
     }
 
     private static String describe(Duration notice) {

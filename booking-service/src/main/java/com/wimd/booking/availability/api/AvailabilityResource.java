@@ -6,6 +6,8 @@ import com.wimd.booking.availability.domain.Availability;
 import com.wimd.booking.availability.domain.SlotPolicy;
 import com.wimd.booking.availability.domain.SlotRules;
 import com.wimd.booking.availability.persistence.BlockedDate;
+import com.wimd.booking.availability.persistence.CoachBusyDay;
+import com.wimd.booking.availability.persistence.CoachCalendarStatus;
 import com.wimd.booking.availability.persistence.CoachAvailability;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.events.BookingType;
@@ -55,10 +57,13 @@ public class AvailabilityResource {
     /**
      * @param blockedDates the days in the range the coach has blocked
      * @param fullDates    the working days in the range (not past, within the horizon) with no open slot left
+     * @param busyTimesAsOf  when the coach's calendar was last read (its busy times are as of then; null: never)
+     * @param busyTimesStale the calendar has not been read for a while (it could not be reached): the slots may
+     *                       include times the coach has since filled
      */
     public record AvailabilityView(LocalDate startDate, LocalDate endDate, String sessionType, String coachZone,
                                    String clientZone, List<Slot> availableSlots, List<LocalDate> blockedDates,
-                                   List<LocalDate> fullDates) {
+                                   List<LocalDate> fullDates, Instant busyTimesAsOf, boolean busyTimesStale) {
     }
 
     private final BookingConfig config;
@@ -95,9 +100,10 @@ public class AvailabilityResource {
         Instant rangeStart = from.atStartOfDay(coachZone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(coachZone).toInstant();
         return CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(days).chain(blocked ->
-                Appointment.takenBetween(rangeStart, rangeEnd).map(taken -> {
+                CoachBusyDay.between(from, to).chain(busy -> CoachCalendarStatus.<CoachCalendarStatus>findById(CoachCalendarStatus.ID)
+                .chain(calendar -> Appointment.takenBetween(rangeStart, rangeEnd).map(taken -> {
                     SlotRules rules = new SlotRules(hours, blocked, coachZone, Duration.ofMinutes(config.sessionMinutes()),
-                            NoticePolicy.noticeFor(type, config.freeNotice()), config.horizonDays());
+                            NoticePolicy.noticeFor(type, config.freeNotice()), config.horizonDays(), busy);
                     List<Instant> open = Availability.open(from, to, rules, taken, now);
                     Set<LocalDate> daysWithSlots = new HashSet<>();
                     List<Slot> slots = new ArrayList<>();
@@ -111,9 +117,11 @@ public class AvailabilityResource {
                             .filter(d -> !d.isBefore(today) && !d.isAfter(last))
                             .filter(d -> Availability.isWorkingDay(d, rules) && !daysWithSlots.contains(d))
                             .toList();
+                    Instant asOf = calendar == null ? null : calendar.lastSyncedAt;
+                    boolean stale = asOf == null || asOf.plus(config.busyTimesStaleAfter()).isBefore(now);
                     return new AvailabilityView(from, to, type.name().toLowerCase(Locale.ROOT), coachZone.getId(),
-                            clientZone.getId(), slots, days.stream().filter(blocked::contains).toList(), full);
-                })));
+                            clientZone.getId(), slots, days.stream().filter(blocked::contains).toList(), full, asOf, stale);
+                })))));
     }
 
     private static LocalDate date(String value, String field, LocalDate fallback) {

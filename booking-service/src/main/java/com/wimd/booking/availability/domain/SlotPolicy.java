@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Whether a start time can be a session: in the future, no later than the horizon (the coach's today plus
  * {@code horizonDays}, both in the coach's zone), on the half-hour grid of the coach's zone, wholly inside the
- * coach's hours that day, and not on a blocked date. Whether it is already taken is
+ * coach's hours that day, not on a blocked date, and clear of the coach's busy times. Whether it is already taken is
  * the database's call (a unique index), not this rule's.
  */
 public final class SlotPolicy {
@@ -46,6 +46,9 @@ public final class SlotPolicy {
         }
         if (blockedDates.contains(local.toLocalDate())) {
             return Optional.of(SlotProblem.DATE_BLOCKED);
+        }
+        if (rules.busy().overlaps(start, start.plus(length))) {
+            return Optional.of(SlotProblem.COACH_BUSY);
         }
         if (start.isBefore(now.plus(rules.notice()))) {
             return Optional.of(SlotProblem.TOO_LITTLE_NOTICE);

@@ -7,6 +7,7 @@ public enum SlotProblem {
     NOT_ON_THE_GRID("must start on the hour or the half hour"),
     OUTSIDE_COACH_HOURS("must lie inside the coach's hours"),
     DATE_BLOCKED("falls on a date the coach has blocked"),
+    COACH_BUSY("overlaps a time the coach is busy"),
     TOO_LITTLE_NOTICE("is too soon for this kind of session");
 
     private final String explanation;

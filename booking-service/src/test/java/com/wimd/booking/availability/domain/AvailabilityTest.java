@@ -43,9 +43,22 @@ class AvailabilityTest {
         Instant now = Instant.parse("2026-12-01T15:07:00Z");
         Random random = new Random(42);
         Set<LocalDate> blocked = Set.of(LocalDate.of(2026, 12, 24), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 15));
-        SlotRules rules = rules(WEEKDAYS, blocked, Duration.ofHours(24), 90);
         LocalDate from = LocalDate.of(2026, 11, 25); // a few past days too
         LocalDate to = LocalDate.of(2027, 3, 5);     // and a few beyond the horizon
+        // busy times of every shape: a quarter hour off the grid, an hour and a half, a whole weekday, several days
+        List<com.wimd.events.BusyInterval> busy = new ArrayList<>();
+        for (Instant t = from.atStartOfDay(TORONTO).toInstant(); t.isBefore(to.atStartOfDay(TORONTO).toInstant());
+             t = t.plus(Duration.ofHours(7 + random.nextInt(40)))) {
+            Duration length = switch (random.nextInt(4)) {
+                case 0 -> Duration.ofMinutes(15);
+                case 1 -> Duration.ofMinutes(90);
+                case 2 -> Duration.ofDays(1);
+                default -> Duration.ofDays(3);
+            };
+            Instant start = t.plus(Duration.ofMinutes(5L * random.nextInt(12)));
+            busy.add(new com.wimd.events.BusyInterval(start, start.plus(length)));
+        }
+        SlotRules rules = new SlotRules(WEEKDAYS, blocked, TORONTO, HALF_HOUR, Duration.ofHours(24), 90, new BusyTimes(busy));
         Set<Instant> taken = new HashSet<>();
         for (Instant t = from.atStartOfDay(TORONTO).toInstant(); t.isBefore(to.plusDays(1).atStartOfDay(TORONTO).toInstant());
              t = t.plus(HALF_HOUR)) {
@@ -67,6 +80,7 @@ class AvailabilityTest {
         assertThat(listed).noneMatch(taken::contains);
         assertThat(listed).allMatch(t -> !t.isBefore(now.plus(Duration.ofHours(24))));
         assertThat(listed).noneMatch(t -> blocked.contains(t.atZone(TORONTO).toLocalDate()));
+        assertThat(listed).noneMatch(t -> busy.stream().anyMatch(b -> b.start().isBefore(t.plus(HALF_HOUR)) && t.isBefore(b.end())));
         assertThat(listed.get(listed.size() - 1).atZone(TORONTO).toLocalDate()).isEqualTo(LocalDate.of(2027, 3, 1));
     }
 

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -100,5 +101,16 @@ class SlotPolicyTest {
         assertThat(SlotPolicy.check(summer, rules(Set.of(), 365), NOW)).isEmpty();
         assertThat(SlotPolicy.check(summer.minusSeconds(3600), rules(Set.of(), 365), NOW))
                 .contains(SlotProblem.OUTSIDE_COACH_HOURS);
+    }
+
+    @Test
+    void a_session_overlapping_a_busy_time_in_the_coachs_calendar_cannot_be_booked_but_one_touching_it_can() {
+        Instant ten = LocalDateTime.parse("2026-12-14T10:00").atZone(TORONTO).toInstant();
+        BusyTimes busy = new BusyTimes(java.util.List.of(new com.wimd.events.BusyInterval(ten.plusSeconds(15 * 60), ten.plusSeconds(60 * 60))));
+        SlotRules rules = new SlotRules(NINE_TO_FIVE_WEEKDAYS, Set.of(), TORONTO, HALF_HOUR, Duration.ofHours(24), HORIZON_DAYS, busy);
+        assertThat(SlotPolicy.check(ten, rules, NOW)).contains(SlotProblem.COACH_BUSY);                // 10:00-10:30 overlaps 10:15
+        assertThat(SlotPolicy.check(ten.plusSeconds(1800), rules, NOW)).contains(SlotProblem.COACH_BUSY); // 10:30-11:00
+        assertThat(SlotPolicy.check(ten.plusSeconds(3600), rules, NOW)).isEmpty();                     // 11:00, where it ends
+        assertThat(SlotPolicy.check(ten.minusSeconds(1800), rules, NOW)).isEmpty();                    // 09:30-10:00
     }
 }

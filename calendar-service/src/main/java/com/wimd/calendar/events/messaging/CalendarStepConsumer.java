@@ -1,5 +1,6 @@
 package com.wimd.calendar.events.messaging;
 
+import com.wimd.calendar.busy.service.BusyTimesSync;
 import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.calendar.events.persistence.CalendarEventRecord;
 import com.wimd.calendar.events.service.CalendarStep;
@@ -35,11 +36,13 @@ public class CalendarStepConsumer {
     private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final CalendarStep step;
+    private final BusyTimesSync busyTimes;
 
-    public CalendarStepConsumer(EventConsumers events, IdempotentConsumer consumer, CalendarStep step) {
+    public CalendarStepConsumer(EventConsumers events, IdempotentConsumer consumer, CalendarStep step, BusyTimesSync busyTimes) {
         this.events = events;
         this.consumer = consumer;
         this.step = step;
+        this.busyTimes = busyTimes;
     }
 
     @Incoming("booking-requested")
@@ -79,6 +82,7 @@ public class CalendarStepConsumer {
             step.recordOf(moved.bookingId()).filter(r -> "CREATED".equals(r.status))
                     .ifPresent(r -> step.moveInCalendar(r.bookingId, r.externalEventId, moved.slotStart(), moved.slotEnd()));
             consumer.handleOnce(event, CONSUMER, e -> step.recordMoved(moved.bookingId(), moved.slotStart(), moved.slotEnd()));
+            busyTimes.requestSoon();
         });
     }
 
@@ -95,6 +99,7 @@ public class CalendarStepConsumer {
                 })
                 .orElse(null);
         consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(bookingId, slotStart, reason, removed));
+        busyTimes.requestSoon();
     }
 
     private void schedule(EventEnvelope<?> event, SessionToSchedule session) {
@@ -112,6 +117,7 @@ public class CalendarStepConsumer {
         CalendarStep.Outcome outcome = step.putInCalendar(session);
         LOG.infof("booking %s: %s", session.bookingId(), outcome);
         consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome));
+        busyTimes.requestSoon();
         if (outcome instanceof CalendarStep.Created created
                 && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
             // the booking failed while its event was being made: undo it

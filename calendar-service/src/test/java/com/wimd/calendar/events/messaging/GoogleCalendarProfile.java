@@ -37,7 +37,8 @@ public class GoogleCalendarProfile implements QuarkusTestProfile {
                     "calendar.google.calendar-id", GoogleCalendarFake.CALENDAR_ID,
                     "calendar.google.root-url", google.baseUrl(),
                     "calendar.max-attempts", "2",
-                    "calendar.retry-backoff", "PT0.05S");
+                    "calendar.retry-backoff", "PT0.05S",
+                    "calendar.busy-times.alert-after", "PT2S");
         }
 
         @Override

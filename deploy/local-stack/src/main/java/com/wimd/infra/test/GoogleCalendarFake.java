@@ -37,6 +37,7 @@ public final class GoogleCalendarFake implements AutoCloseable {
         acceptEvents();
         server.stubFor(WireMock.delete(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+"))
                 .willReturn(aResponse().withStatus(204)));
+        answerBusy();
         // a patch (the Java client sends it as a POST with X-HTTP-Method-Override: PATCH) echoes the new times
         server.stubFor(WireMock.any(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+"))
                 .atPriority(20).withHeader("X-HTTP-Method-Override", WireMock.equalTo("PATCH"))
@@ -45,6 +46,24 @@ public final class GoogleCalendarFake implements AutoCloseable {
         server.stubFor(WireMock.patch(urlPathMatching("/calendar/v3/calendars/[^/]+/events/[^/]+")).atPriority(20)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"kind\":\"calendar#event\",\"status\":\"confirmed\"}")));
+    }
+
+    /**
+     * What the coach's free/busy query answers from now on: these busy periods, given as instants "start/end" (none:
+     * a free calendar, the default).
+     */
+    public void answerBusy(String... periods) {
+        String busy = java.util.Arrays.stream(periods).map(p -> p.split("/"))
+                .map(p -> "{\"start\":\"" + p[0] + "\",\"end\":\"" + p[1] + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        server.stubFor(post(urlPathEqualTo("/calendar/v3/freeBusy")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"kind\":\"calendar#freeBusy\",\"calendars\":{\"" + CALENDAR_ID + "\":{\"busy\":[" + busy + "]}}}")));
+    }
+
+    /** How many free/busy queries were made. */
+    public int freeBusyQueries() {
+        return server.findAll(WireMock.postRequestedFor(urlPathEqualTo("/calendar/v3/freeBusy"))).size();
     }
 
     /** The bodies of the patches of one event (its moves), oldest first. */
