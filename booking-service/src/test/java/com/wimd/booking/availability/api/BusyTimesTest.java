@@ -3,7 +3,6 @@ package com.wimd.booking.availability.api;
 import com.wimd.booking.BookingApi;
 import com.wimd.booking.Database;
 import com.wimd.booking.Slots;
-import com.wimd.booking.appointments.api.PaidBookingTest;
 import com.wimd.events.BusyInterval;
 import com.wimd.events.CoachBusyTimesChanged;
 import com.wimd.events.CoachCalendarSynced;
@@ -62,7 +61,8 @@ class BusyTimesTest {
             assertThat(openTimes()).doesNotContain("10:00", "10:30").contains("09:30", "11:00");
 
             Response refused = BookingApi.post("busy-" + java.util.UUID.randomUUID(), "/booking/create-paid-single",
-                    PaidBookingTest.body(at(10, 30), PaidBookingTest.intent()));
+                    java.util.Map.of("scheduled_datetime", at(10, 30).toOffsetDateTime().toString(), "user_phone", "+1 416 555 0199",
+                            "currency", "CAD", "stripe_payment_intent_id", "pi_busy" + java.util.UUID.randomUUID().toString().replace("-", "")));
             assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
             assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:problem-type:slot-unavailable");
             assertThat(refused.jsonPath().getString("field")).isEqualTo("scheduled_datetime");
@@ -80,7 +80,7 @@ class BusyTimesTest {
 
     @Test
     void the_answer_says_when_the_calendar_was_last_read_and_calls_it_stale_once_that_is_long_ago() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what the database keeps
         Instant anHourAgo = now.minus(Duration.ofHours(1));
         kafka.publish(EventEnvelope.first(new CoachCalendarSynced(now.minusSeconds(5), anHourAgo, false, "Google Calendar unreachable",
                 true), now));
