@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# The saga benchmark (docs/benchmarks.md): builds, starts PostgreSQL, Kafka and the four services, measures free
-# bookings from the request to CONFIRMED (one at a time and with 50 concurrent clients) and a raw Kafka hop, prints
-# the table and writes it into docs/benchmarks.md.
+# The benchmarks (docs/benchmarks.md). Each builds, starts PostgreSQL, Kafka and the four packaged services, measures,
+# prints its table and writes it into docs/benchmarks.md:
+#   ./benchmark.sh               the saga: free bookings from the request to CONFIRMED (one at a time, 50 concurrent
+#                                clients) and a raw Kafka hop
+#   ./benchmark.sh availability  90 days of availability against a trivial endpoint, 200 connections each
+#   ./benchmark.sh all           both
 set -euo pipefail
 cd "$(dirname "$0")"
+case "${1:-saga}" in
+  saga) which=SagaBenchmark ;;
+  availability) which=AvailabilityBenchmark ;;
+  all) which='SagaBenchmark,AvailabilityBenchmark' ;;
+  -*) which=SagaBenchmark; set -- saga "$@" ;;
+  *) echo "usage: $0 [saga|availability|all] [maven options]" >&2; exit 2 ;;
+esac
+shift
 ./mvnw -B -q install -DskipTests
 # extra Maven options pass through, e.g. a profile of each service:
-#   ./benchmark.sh "-Dbenchmark.jvm-options=-Xmx512m -XX:+UseSerialGC -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"
-./mvnw -B verify -pl deploy/system-tests -Pbenchmark -Dtest=SagaBenchmark "$@"
+#   ./benchmark.sh saga "-Dbenchmark.jvm-options=-Xmx512m -XX:+UseSerialGC -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"
+./mvnw -B verify -pl deploy/system-tests -Pbenchmark -Dtest="$which" "$@"

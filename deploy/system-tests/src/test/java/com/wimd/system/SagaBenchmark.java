@@ -372,9 +372,14 @@ class SagaBenchmark {
 
     /** Replaces the generated section of docs/benchmarks.md with the new table. */
     static void write(String table) throws IOException {
+        write("saga-benchmark", table);
+    }
+
+    /** Replaces the section of docs/benchmarks.md between the {@code marker}'s begin and end comments. */
+    static void write(String marker, String table) throws IOException {
         Path file = Path.of(System.getProperty("project.root", "../..")).resolve("docs/benchmarks.md");
-        String begin = "<!-- saga-benchmark:begin -->";
-        String end = "<!-- saga-benchmark:end -->";
+        String begin = "<!-- " + marker + ":begin -->";
+        String end = "<!-- " + marker + ":end -->";
         String text = Files.exists(file) ? Files.readString(file) : "";
         String section = begin + "\n" + table + end;
         if (text.contains(begin) && text.contains(end)) {

@@ -5,6 +5,7 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.OrphanPaymentRefunded;
@@ -200,6 +201,21 @@ public final class BookingMessages {
                 + what + "\nBooking: " + event.bookingId() + "\n";
         String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
         return new Email(FEE_FAILED_TITLE + ": " + Amounts.format(event.fee()), text, html);
+    }
+
+    public static final String CALENDAR_UNREACHABLE_TITLE = "Action needed: your calendar cannot be read";
+
+    /** To the coach: the calendar outage, what it means for clients, and what to check. */
+    public Email calendarUnreachableEmail(CoachCalendarSynced event) {
+        String since = event.lastSyncedAt() == null ? "since this system started"
+                : "since " + SessionTimes.full(event.lastSyncedAt(), coachZone);
+        String text = "Your Google Calendar could not be read " + since + ".\n\n"
+                + "What Google said: " + (event.error() == null ? "nothing" : event.error()) + "\n\n"
+                + "Clients still see and book open slots, using the busy times last read; anything you added to your "
+                + "calendar since then is not taken into account yet. Check that the calendar is still shared with the "
+                + "booking system's service account. This is sent once per outage; it recovers by itself.\n";
+        String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
+        return new Email(CALENDAR_UNREACHABLE_TITLE, text, html);
     }
 
     private Email plain(Client client, String subject, String first, String second, String linkText, String linkLabel) {

@@ -12,7 +12,9 @@ public enum Template {
     LATE_FEE_CHARGED("late-fee-charged"),
     BOOKING_RESCHEDULED("booking-rescheduled"),
     /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
-    FEE_CHARGE_FAILED("fee-charge-failed");
+    FEE_CHARGE_FAILED("fee-charge-failed"),
+    /** To the coach: their calendar has been unreadable for a while; availability runs on the last busy times known. */
+    CALENDAR_UNREACHABLE("calendar-unreachable");
 
     private final String slug;
 

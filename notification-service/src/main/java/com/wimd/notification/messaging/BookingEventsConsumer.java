@@ -3,6 +3,7 @@ package com.wimd.notification.messaging;
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
+import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
@@ -75,6 +76,11 @@ public class BookingEventsConsumer {
     @Incoming(Topics.FEE_CHARGE_FAILED)
     public CompletionStage<Void> onFeeChargeFailed(Message<String> message) {
         return events.consume(message, FeeChargeFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onFeeChargeFailed));
+    }
+
+    @Incoming(Topics.COACH_CALENDAR_SYNCED)
+    public CompletionStage<Void> onCoachCalendarSynced(Message<String> message) {
+        return events.consume(message, CoachCalendarSynced.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onCoachCalendarSynced));
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED)

@@ -7,6 +7,7 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.OrphanPaymentRefunded;
@@ -96,6 +97,11 @@ public class BookingNotifications {
     /** The coach is emailed: the fee was not paid (the credit is forfeited, or the reschedule refused). */
     public Uni<Void> onFeeChargeFailed(EventEnvelope<FeeChargeFailed> envelope) {
         return toCoach(envelope, Template.FEE_CHARGE_FAILED);
+    }
+
+    /** An outage of the coach's calendar that has lasted: the coach is emailed, once per outage (calendar-service decides). */
+    public Uni<Void> onCoachCalendarSynced(EventEnvelope<CoachCalendarSynced> envelope) {
+        return envelope.payload().alert() ? toCoach(envelope, Template.CALENDAR_UNREACHABLE) : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {

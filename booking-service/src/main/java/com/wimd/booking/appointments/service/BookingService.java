@@ -5,6 +5,7 @@ import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.domain.NoticePolicy;
 import com.wimd.booking.appointments.domain.PhoneNumbers;
 import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.availability.service.AvailabilityCache;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.domain.PackageStatus;
 import com.wimd.booking.packages.persistence.SessionPackage;
@@ -42,12 +43,14 @@ public class BookingService {
 
     private final BookingConfig config;
     private final SlotChecks slotChecks;
+    private final AvailabilityCache availability;
     private final Clock clock;
     private final Outbox outbox;
 
-    public BookingService(BookingConfig config, SlotChecks slotChecks, Clock clock, Outbox outbox) {
+    public BookingService(BookingConfig config, SlotChecks slotChecks, AvailabilityCache availability, Clock clock, Outbox outbox) {
         this.config = config;
         this.slotChecks = slotChecks;
+        this.availability = availability;
         this.clock = clock;
         this.outbox = outbox;
     }
@@ -172,6 +175,7 @@ public class BookingService {
                             return appointment.<Appointment>persistAndFlush();
                         })
                         .call(appointment -> outbox.add(EventEnvelope.first(requested(appointment), now))))
+                .invoke(availability::invalidate) // committed: this instance's next answer shows the slot taken
                 .onFailure(UniqueIndexes::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
                         .at("scheduled_datetime", "that slot was just taken; please pick another"))
                 .onFailure(UniqueIndexes::isIntentConflict).transform(e -> BookingProblems.PAYMENT_INTENT_USED

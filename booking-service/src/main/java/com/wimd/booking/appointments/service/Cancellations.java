@@ -4,6 +4,7 @@ import com.wimd.booking.appointments.api.BookingProblems;
 import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.domain.ChangePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.availability.service.AvailabilityCache;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.booking.promo.persistence.PromoCode;
 import com.wimd.events.BookingCancelled;
@@ -36,11 +37,13 @@ public class Cancellations {
     public static final int MAX_REASON_LENGTH = 500;
 
     private final BookingSagaService saga;
+    private final AvailabilityCache availability;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Cancellations(BookingSagaService saga, Outbox outbox, Clock clock) {
+    public Cancellations(BookingSagaService saga, AvailabilityCache availability, Outbox outbox, Clock clock) {
         this.saga = saga;
+        this.availability = availability;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -73,7 +76,7 @@ public class Cancellations {
                     }
                     Uni<SessionPackage> bundle = a.packageId == null ? Uni.createFrom().nullItem() : SessionPackage.findById(a.packageId);
                     return bundle.chain(p -> cancel(caller, a, p, reason, clock.instant()));
-                }));
+                })).invoke(availability::invalidate);
     }
 
     private Uni<Appointment> cancel(Caller caller, Appointment a, SessionPackage bundle, String reason, Instant now) {

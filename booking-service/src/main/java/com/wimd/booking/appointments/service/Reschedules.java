@@ -5,6 +5,7 @@ import com.wimd.booking.appointments.domain.AppointmentStatus;
 import com.wimd.booking.appointments.domain.ChangePolicy;
 import com.wimd.booking.appointments.domain.NoticePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.availability.service.AvailabilityCache;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.events.BookingRescheduled;
@@ -50,12 +51,14 @@ public class Reschedules {
 
     private final BookingConfig config;
     private final SlotChecks slotChecks;
+    private final AvailabilityCache availability;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Reschedules(BookingConfig config, SlotChecks slotChecks, Outbox outbox, Clock clock) {
+    public Reschedules(BookingConfig config, SlotChecks slotChecks, AvailabilityCache availability, Outbox outbox, Clock clock) {
         this.config = config;
         this.slotChecks = slotChecks;
+        this.availability = availability;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -93,6 +96,7 @@ public class Reschedules {
                             Uni<SessionPackage> bundle = a.packageId == null ? Uni.createFrom().nullItem() : SessionPackage.findById(a.packageId);
                             return bundle.chain(p -> move(caller, a, p, newStart, newBackup, clock.instant()));
                         }))
+                .invoke(availability::invalidate)
                 .onFailure(UniqueIndexes::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
                         .at("new_datetime", "that slot was just taken; please pick another"))
                 .chain(outcome -> outcome.state() == State.CHARGING ? awaitFee(outcome, clock.instant().plus(config.rescheduleFeeWait()))

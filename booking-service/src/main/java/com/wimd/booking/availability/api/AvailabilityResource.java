@@ -6,13 +6,14 @@ import com.wimd.booking.availability.domain.Availability;
 import com.wimd.booking.availability.domain.SlotPolicy;
 import com.wimd.booking.availability.domain.SlotRules;
 import com.wimd.booking.availability.persistence.BlockedDate;
+import com.wimd.booking.availability.persistence.CoachAvailability;
 import com.wimd.booking.availability.persistence.CoachBusyDay;
 import com.wimd.booking.availability.persistence.CoachCalendarStatus;
-import com.wimd.booking.availability.persistence.CoachAvailability;
+import com.wimd.booking.availability.service.AvailabilityCache;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.events.BookingType;
 import com.wimd.support.problem.ProblemType;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -67,10 +69,15 @@ public class AvailabilityResource {
     }
 
     private final BookingConfig config;
+    private final AvailabilityCache cache;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
     private final Clock clock;
 
-    public AvailabilityResource(BookingConfig config, Clock clock) {
+    public AvailabilityResource(BookingConfig config, AvailabilityCache cache, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                                Clock clock) {
         this.config = config;
+        this.cache = cache;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -80,8 +87,7 @@ public class AvailabilityResource {
      * shown in the zone {@code tz} (an IANA zone; default: the coach's).
      */
     @GET
-    @WithSession
-    public Uni<AvailabilityView> availability(@QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
+    public Uni<Response> availability(@QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
                                               @QueryParam("session_type") String sessionType, @QueryParam("tz") String tz) {
         Instant now = clock.instant();
         ZoneId coachZone = config.coachZone();
@@ -97,9 +103,36 @@ public class AvailabilityResource {
         BookingType type = type(sessionType);
         ZoneId clientZone = zone(tz, coachZone);
         List<LocalDate> days = Stream.iterate(from, d -> !d.isAfter(to), d -> d.plusDays(1)).toList();
+        Duration notice = NoticePolicy.noticeFor(type, config.freeNotice());
+        return cache.get(new Question(from, to, type, clientZone), now,
+                        () -> compute(from, to, type, clientZone, days, now, today)
+                                .map(view -> new Answer(json(view), expiry(view, now, notice))),
+                        Answer::validUntil)
+                .map(answer -> Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** An answer as it is sent (kept serialized: a kept answer costs no more than writing it out) and when it expires. */
+    private record Answer(byte[] json, Instant validUntil) {
+    }
+
+    private byte[] json(AvailabilityView view) {
+        try {
+            return mapper.writeValueAsBytes(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("availability could not be written as JSON", e);
+        }
+    }
+
+    /** What an answer depends on besides the data: its range, the session type, the client's zone. */
+    private record Question(LocalDate from, LocalDate to, BookingType type, ZoneId clientZone) {
+    }
+
+    private Uni<AvailabilityView> compute(LocalDate from, LocalDate to, BookingType type, ZoneId clientZone, List<LocalDate> days,
+                                          Instant now, LocalDate today) {
+        ZoneId coachZone = config.coachZone();
         Instant rangeStart = from.atStartOfDay(coachZone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(coachZone).toInstant();
-        return CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(days).chain(blocked ->
+        return Panache.withSession(() -> CoachAvailability.weeklyHours().chain(hours -> BlockedDate.amongst(days).chain(blocked ->
                 CoachBusyDay.between(from, to).chain(busy -> CoachCalendarStatus.<CoachCalendarStatus>findById(CoachCalendarStatus.ID)
                 .chain(calendar -> Appointment.takenBetween(rangeStart, rangeEnd).map(taken -> {
                     SlotRules rules = new SlotRules(hours, blocked, coachZone, Duration.ofMinutes(config.sessionMinutes()),
@@ -121,7 +154,20 @@ public class AvailabilityResource {
                     boolean stale = asOf == null || asOf.plus(config.busyTimesStaleAfter()).isBefore(now);
                     return new AvailabilityView(from, to, type.name().toLowerCase(Locale.ROOT), coachZone.getId(),
                             clientZone.getId(), slots, days.stream().filter(blocked::contains).toList(), full, asOf, stale);
-                })))));
+                }))))));
+    }
+
+    /**
+     * When an answer expires by itself: when the next slot runs out of notice ({@link Availability#nextChange}), or
+     * when its busy times turn stale, whichever comes first.
+     */
+    private Instant expiry(AvailabilityView view, Instant now, Duration notice) {
+        Instant next = Availability.nextChange(now, notice, config.coachZone());
+        if (!view.busyTimesStale() && view.busyTimesAsOf() != null) {
+            Instant stale = view.busyTimesAsOf().plus(config.busyTimesStaleAfter());
+            return stale.isBefore(next) ? stale : next;
+        }
+        return next;
     }
 
     private static LocalDate date(String value, String field, LocalDate fallback) {

@@ -41,4 +41,20 @@ public final class Availability {
         return !rules.blockedDates().contains(day)
                 && !rules.hours().windows().getOrDefault(noon.getDayOfWeek(), List.of()).isEmpty();
     }
+
+    /**
+     * The instant from which time alone can change what is open: the next grid start running out of {@code notice}
+     * (a start S is open while now plus the notice is not after S), or the coach's next midnight (the horizon moves).
+     * Before it, an answer computed at {@code now} stays exact, whatever the notice.
+     */
+    public static Instant nextChange(Instant now, java.time.Duration notice, java.time.ZoneId coachZone) {
+        ZonedDateTime reach = now.plus(notice).atZone(coachZone);
+        ZonedDateTime gridStart = reach.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plusMinutes(reach.getMinute() >= 30 ? 30 : 0);
+        // a start S is open while now + notice <= S: the first start at or after now + notice is the next to close
+        Instant nextStart = gridStart.toInstant().isBefore(reach.toInstant()) ? gridStart.toInstant().plus(GRID) : gridStart.toInstant();
+        Instant closes = nextStart.minus(notice);
+        Instant midnight = now.atZone(coachZone).toLocalDate().plusDays(1).atStartOfDay(coachZone).toInstant();
+        return closes.isBefore(midnight) ? closes : midnight;
+    }
 }

@@ -129,4 +129,35 @@ class AvailabilityTest {
         assertThat(Availability.isWorkingDay(LocalDate.of(2026, 12, 8), rules)).isFalse();
         assertThat(Availability.isWorkingDay(LocalDate.of(2026, 12, 12), rules)).isFalse();
     }
+
+    @Test
+    void an_answer_stays_exact_until_the_next_start_runs_out_of_notice_whatever_the_notice() {
+        Instant now = Instant.parse("2026-12-01T15:07:00Z"); // 10:07 in Toronto
+        assertThat(Availability.nextChange(now, Duration.ofHours(24), TORONTO)).isEqualTo(Instant.parse("2026-12-01T15:30:00Z"));
+        assertThat(Availability.nextChange(now, Duration.ofMinutes(45), TORONTO)).isEqualTo(Instant.parse("2026-12-01T15:15:00Z"));
+        // exactly when a start is reached it is still open, and closes at once
+        assertThat(Availability.nextChange(Instant.parse("2026-12-01T14:45:00Z"), Duration.ofMinutes(45), TORONTO))
+                .isEqualTo(Instant.parse("2026-12-01T14:45:00Z"));
+        assertThat(Availability.nextChange(Instant.parse("2026-12-01T15:31:00Z"), Duration.ofHours(2), TORONTO))
+                .isEqualTo(Instant.parse("2026-12-01T16:00:00Z"));
+        // just before the coach's midnight, the horizon moves first
+        assertThat(Availability.nextChange(Instant.parse("2026-12-02T04:50:00Z"), Duration.ofMinutes(15), TORONTO))
+                .isEqualTo(Instant.parse("2026-12-02T05:00:00Z"));
+    }
+
+    @Test
+    void nothing_that_time_alone_changes_changes_before_the_next_change() {
+        SlotRules rules = rules(WEEKDAYS, Set.of(), Duration.ofMinutes(45), 90);
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        LocalDate to = LocalDate.of(2026, 12, 4);
+        for (Instant now = Instant.parse("2026-12-01T13:00:00Z"); now.isBefore(Instant.parse("2026-12-02T06:00:00Z"));
+             now = now.plus(Duration.ofMinutes(7))) {
+            Instant next = Availability.nextChange(now, rules.notice(), TORONTO);
+            assertThat(next).isAfterOrEqualTo(now);
+            if (next.isAfter(now)) {
+                assertThat(Availability.open(from, to, rules, Set.of(), next.minusNanos(1)))
+                        .as("at " + now).isEqualTo(Availability.open(from, to, rules, Set.of(), now));
+            }
+        }
+    }
 }
