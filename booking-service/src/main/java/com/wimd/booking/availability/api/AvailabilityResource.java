@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -88,7 +89,8 @@ public class AvailabilityResource {
      */
     @GET
     public Uni<Response> availability(@QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
-                                              @QueryParam("session_type") String sessionType, @QueryParam("tz") String tz) {
+                                      @QueryParam("session_type") String sessionType, @QueryParam("tz") String tz,
+                                      @HeaderParam("Accept-Encoding") String acceptEncoding) {
         Instant now = clock.instant();
         ZoneId coachZone = config.coachZone();
         LocalDate today = now.atZone(coachZone).toLocalDate();
@@ -106,13 +108,34 @@ public class AvailabilityResource {
         Duration notice = NoticePolicy.noticeFor(type, config.freeNotice());
         return cache.get(new Question(from, to, type, clientZone), now,
                         () -> compute(from, to, type, clientZone, days, now, today)
-                                .map(view -> new Answer(json(view), expiry(view, now, notice))),
+                                .map(view -> Answer.of(json(view), expiry(view, now, notice))),
                         Answer::validUntil)
-                .map(answer -> Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).build());
+                .map(answer -> acceptsGzip(acceptEncoding)
+                        ? Response.ok(answer.gzipped(), MediaType.APPLICATION_JSON_TYPE).header("Content-Encoding", "gzip")
+                        .header("Vary", "Accept-Encoding").build()
+                        : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).header("Vary", "Accept-Encoding").build());
     }
 
-    /** An answer as it is sent (kept serialized: a kept answer costs no more than writing it out) and when it expires. */
-    private record Answer(byte[] json, Instant validUntil) {
+    /**
+     * An answer as it is sent, plain and gzipped (kept serialized and compressed once: 90 days are about a thousand
+     * slots, so a kept answer costs no more than writing some kilobytes out), and when it expires.
+     */
+    private record Answer(byte[] json, byte[] gzipped, Instant validUntil) {
+        static Answer of(byte[] json, Instant validUntil) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length / 8 + 64);
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+                gzip.write(json);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Answer(json, out.toByteArray(), validUntil);
+        }
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.length() <= 1000
+                && java.util.Arrays.stream(acceptEncoding.split(",")).map(String::trim)
+                .anyMatch(e -> e.equalsIgnoreCase("gzip") || e.toLowerCase(Locale.ROOT).startsWith("gzip;") && !e.replace(" ", "").endsWith("q=0"));
     }
 
     private byte[] json(AvailabilityView view) {

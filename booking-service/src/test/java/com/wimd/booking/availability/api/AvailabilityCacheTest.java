@@ -46,4 +46,23 @@ class AvailabilityCacheTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> ask().getList("available_slots").size() == 16);
     }
+
+    @Test
+    void the_answer_is_sent_gzipped_to_a_client_that_takes_gzip_and_plain_to_one_that_does_not() throws Exception {
+        var plain = given().config(io.restassured.RestAssured.config().decoderConfig(
+                        io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+                .queryParam("start_date", DAY.toString()).queryParam("end_date", DAY.toString())
+                .get("/booking/availability");
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(plain.jsonPath().getList("available_slots")).isNotNull();
+
+        java.net.http.HttpResponse<byte[]> gzipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/booking/availability?start_date=" + DAY + "&end_date=" + DAY))
+                        .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        String body = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).isEqualTo(plain.asString());
+    }
 }
