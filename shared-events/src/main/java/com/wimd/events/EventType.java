@@ -31,7 +31,8 @@ public enum EventType {
     RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, 1),
     BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, 1),
     COACH_BUSY_TIMES_CHANGED("CoachBusyTimesChanged", CoachBusyTimesChanged.class, 1),
-    COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, 1);
+    COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, 1),
+    DATE_BLOCKED("DateBlocked", DateBlocked.class, 1);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

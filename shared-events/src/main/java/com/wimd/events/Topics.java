@@ -28,6 +28,7 @@ public final class Topics {
     public static final String BOOKING_RESCHEDULED = "BookingRescheduled";
     public static final String COACH_BUSY_TIMES_CHANGED = "CoachBusyTimesChanged";
     public static final String COACH_CALENDAR_SYNCED = "CoachCalendarSynced";
+    public static final String DATE_BLOCKED = "DateBlocked";
 
     private Topics() {
     }

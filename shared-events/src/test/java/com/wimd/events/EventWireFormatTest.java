@@ -63,7 +63,9 @@ class EventWireFormatTest {
                         SLOT.plusSeconds(88200), null, "evt-42", 1, "CLIENT", new Money(7500, "CAD")), CAUSE),
                 envelope(new CoachBusyTimesChanged(java.time.LocalDate.parse("2026-12-07"), java.util.List.of(
                         new BusyInterval(SLOT, SLOT.plusSeconds(3600))), AT), null),
-                envelope(new CoachCalendarSynced(AT, AT.minusSeconds(3600), false, "Google Calendar unreachable", true), null));
+                envelope(new CoachCalendarSynced(AT, AT.minusSeconds(3600), false, "Google Calendar unreachable", true), null),
+                envelope(new DateBlocked(java.time.LocalDate.parse("2026-12-07"), "conference", java.util.List.of(BOOKING),
+                        java.util.List.of(PACKAGE), java.util.List.of(), AT), null));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -107,6 +109,7 @@ class EventWireFormatTest {
         assertThat(EventType.BOOKING_RESCHEDULED.topic()).isEqualTo(Topics.BOOKING_RESCHEDULED);
         assertThat(EventType.COACH_BUSY_TIMES_CHANGED.topic()).isEqualTo(Topics.COACH_BUSY_TIMES_CHANGED);
         assertThat(EventType.COACH_CALENDAR_SYNCED.topic()).isEqualTo(Topics.COACH_CALENDAR_SYNCED);
+        assertThat(EventType.DATE_BLOCKED.topic()).isEqualTo(Topics.DATE_BLOCKED);
     }
 
     @Test

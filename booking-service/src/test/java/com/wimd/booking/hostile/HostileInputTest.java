@@ -247,6 +247,39 @@ class HostileInputTest {
         assertProblem(backup, 400, "validation", "new_backup_datetime");
     }
 
+    /** A null or blank date means "not given" (a range then, or one day): not hostile, so not in this table. */
+    static Stream<Arguments> hostileBlockDates() {
+        return HostileInputs.values().stream().filter(v -> v.kind() != Kind.MISSING)
+                .filter(v -> v.json() != null && !(v.json() instanceof String text && text.isBlank()))
+                .flatMap(v -> Stream.of("date", "start_date", "end_date").map(field -> Arguments.of(field, v)));
+    }
+
+    @ParameterizedTest(name = "POST /booking/admin/block-date {0} = {1}")
+    @MethodSource("hostileBlockDates")
+    void a_hostile_date_to_block_is_refused_naming_its_field_and_blocks_nothing(String field, HostileInputs.Value value) {
+        Map<String, Object> body = new HashMap<>();
+        if (!field.equals("date")) {
+            body.put("start_date", Slots.workingDay(53).toString());
+        }
+        body.put(field, value.json());
+        Response response = given().auth().oauth2(TestTokens.coach("coach")).contentType(ContentType.JSON).body(body)
+                .post("/booking/admin/block-date");
+        assertProblem(response, 400, "validation", field);
+    }
+
+    @ParameterizedTest(name = "block-date preview and unblock with {0}")
+    @MethodSource("hostileFlags")
+    void a_hostile_date_in_the_path_or_query_is_refused_and_changes_nothing(String segment) {
+        Response preview = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.coach("coach"))
+                .get("/booking/admin/block-date/preview?date=" + segment);
+        assertThat(preview.statusCode()).as(preview.asString()).isIn(400, 404);
+        Response unblock = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.coach("coach"))
+                .delete("/booking/admin/block-date/" + segment);
+        assertThat(unblock.statusCode()).as(unblock.asString()).isIn(400, 404, 405);
+        assertThat(unblock.contentType()).startsWith("application/problem+json");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
     static Stream<String> hostileCodes() {
         return Stream.concat(HostileInputs.pathSegments().stream(), Stream.of("NOPE", "wimd25x", "%20", "12345"));
     }

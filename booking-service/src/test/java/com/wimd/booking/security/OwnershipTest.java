@@ -76,6 +76,12 @@ class OwnershipTest {
                 new Endpoint("GET /booking/promo/{code}", id -> r -> r.get("/booking/promo/WIMD25"), 200, 200, 200, 200),
                 new Endpoint("GET /booking/admin/appointments", id -> r -> r.get("/booking/admin/appointments"), 401, 403, 403, 200),
                 new Endpoint("GET /booking/admin/reconciliation", id -> r -> r.get("/booking/admin/reconciliation"), 401, 403, 403, 200),
+                new Endpoint("GET /booking/admin/block-date/preview", id -> r -> r.queryParam("date", Slots.workingDay(53).toString())
+                        .get("/booking/admin/block-date/preview"), 401, 403, 403, 200),
+                new Endpoint("POST /booking/admin/block-date (a bad date)", id -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("date", "not-a-date")).post("/booking/admin/block-date"), 401, 403, 403, 400),
+                new Endpoint("DELETE /booking/admin/block-date/{date} (not blocked)", id -> r -> r
+                        .delete("/booking/admin/block-date/" + Slots.workingDay(53)), 401, 403, 403, 204),
                 new Endpoint("GET /admin/parked-messages", id -> r -> r.get("/admin/parked-messages"), 401, 403, 403, 200));
     }
 

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Cancellations through all four services with the payment sandbox: the change policy's money checked where it
- * moves (the sandbox's refunds and off-session charges), the calendar event deleted, the package credit. Week 7.
+ * moves (the sandbox's refunds and off-session charges), the calendar event deleted, the package credit. Week 7,
+ * from 10:00 (ResilienceTest's free bookings take 09:00 and 09:30 of its first day as backups).
  */
 class CancellationSagaTest {
 
@@ -68,7 +69,7 @@ class CancellationSagaTest {
     void a_paid_session_cancelled_early_ten_times_at_once_is_refunded_in_full_once_and_leaves_the_calendar() throws Exception {
         String token = PaidBookingSagaTest.newClient("canceller");
         String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
-        String booking = confirmedPaid(token, intent, FreeBookingSagaTest.weekdayAt(7, 9, 0), "(416) 555-0171");
+        String booking = confirmedPaid(token, intent, FreeBookingSagaTest.weekdayAt(7, 16, 0), "(416) 555-0171");
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {

@@ -263,7 +263,8 @@ class ResilienceTest {
             Map.entry(Topics.RESCHEDULE_REQUESTED, List.of(ServiceSpec.PAYMENT)),
             Map.entry(Topics.BOOKING_RESCHEDULED, List.of(ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.COACH_BUSY_TIMES_CHANGED, List.of(ServiceSpec.BOOKING)),
-            Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)));
+            Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.DATE_BLOCKED, List.of(ServiceSpec.NOTIFICATION)));
 
     @Test
     @Order(3)

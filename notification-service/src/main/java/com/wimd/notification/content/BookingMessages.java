@@ -5,6 +5,7 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
+import com.wimd.events.DateBlocked;
 import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
@@ -160,18 +161,26 @@ public final class BookingMessages {
     public static final String RESCHEDULED_TITLE = "Your coaching call has moved";
 
     public InApp rescheduledInApp(BookingRescheduled event) {
-        return new InApp(RESCHEDULED_TITLE, rescheduledSentence(event) + " The coach will call you at "
+        return new InApp("BACKUP".equals(event.rescheduledBy()) ? MOVED_TO_BACKUP_TITLE : RESCHEDULED_TITLE, rescheduledSentence(event) + " The coach will call you at "
                 + event.client().phone() + ".");
     }
 
+    public static final String MOVED_TO_BACKUP_TITLE = "Your coaching call has moved to your backup time";
+
     public Email rescheduledEmail(BookingRescheduled event) {
-        return plain(event.client(), RESCHEDULED_TITLE + ": " + SessionTimes.withoutYear(event.slotStart(), coachZone),
+        String title = "BACKUP".equals(event.rescheduledBy()) ? MOVED_TO_BACKUP_TITLE : RESCHEDULED_TITLE;
+        return plain(event.client(), title + ": " + SessionTimes.withoutYear(event.slotStart(), coachZone),
                 rescheduledSentence(event), "The coach will call you at " + event.client().phone()
                         + ". The attached invite updates the call in your calendar.",
                 "Need another change? Manage your booking:", "manage your booking");
     }
 
     private String rescheduledSentence(BookingRescheduled event) {
+        if ("BACKUP".equals(event.rescheduledBy())) {
+            return "The coach is not available on the day of " + yourCall(event.previousStart())
+                    + ", so we moved it to the backup time you gave: " + SessionTimes.full(event.slotStart(), coachZone)
+                    + ". Nothing is charged for this change.";
+        }
         String by = "COACH".equals(event.rescheduledBy()) ? "The coach moved " : "You moved ";
         String fee = event.fee() != null && event.fee().amountMinor() > 0
                 ? " A late-change fee of " + Amounts.format(event.fee()) + " was charged to your saved card." : "";
@@ -216,6 +225,21 @@ public final class BookingMessages {
                 + "booking system's service account. This is sent once per outage; it recovers by itself.\n";
         String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
         return new Email(CALENDAR_UNREACHABLE_TITLE, text, html);
+    }
+
+    public static final String DATE_BLOCKED_TITLE = "Date blocked";
+
+    /** To the coach: what blocking a date did to the bookings on it. */
+    public Email dateBlockedEmail(DateBlocked event) {
+        String text = "You blocked " + event.date() + (event.reason() == null ? "" : " (" + event.reason() + ")") + ".\n\n"
+                + event.moved().size() + " booking(s) moved to their backup time, " + event.cancelled().size()
+                + " cancelled and refunded in full (their clients are asked to book again)"
+                + (event.pending().isEmpty() ? "" : ", and " + event.pending().size() + " still being booked will be settled "
+                + "the same way once confirmed") + ".\n"
+                + (event.moved().isEmpty() ? "" : "Moved: " + event.moved() + "\n")
+                + (event.cancelled().isEmpty() ? "" : "Cancelled: " + event.cancelled() + "\n");
+        String html = "<!DOCTYPE html><html><body><pre>" + escape(text) + "</pre></body></html>";
+        return new Email(DATE_BLOCKED_TITLE + ": " + event.date(), text, html);
     }
 
     private Email plain(Client client, String subject, String first, String second, String linkText, String linkLabel) {

@@ -7,6 +7,7 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.CoachCalendarSynced;
+import com.wimd.events.DateBlocked;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
@@ -57,6 +58,8 @@ public class EmailRenderer {
             content = messages.feeChargedEmail(charged);
         } else if (payload instanceof FeeChargeFailed failed) {
             content = messages.feeChargeFailedEmail(failed);
+        } else if (payload instanceof DateBlocked blocked) {
+            content = messages.dateBlockedEmail(blocked);
         } else if (payload instanceof CoachCalendarSynced synced) {
             content = messages.calendarUnreachableEmail(synced);
         } else {

@@ -14,7 +14,9 @@ public enum Template {
     /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
     FEE_CHARGE_FAILED("fee-charge-failed"),
     /** To the coach: their calendar has been unreadable for a while; availability runs on the last busy times known. */
-    CALENDAR_UNREACHABLE("calendar-unreachable");
+    CALENDAR_UNREACHABLE("calendar-unreachable"),
+    /** To the coach: what blocking a date did to the bookings on it. */
+    DATE_BLOCKED("date-blocked");
 
     private final String slug;
 

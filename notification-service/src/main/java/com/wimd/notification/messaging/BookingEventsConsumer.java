@@ -4,6 +4,7 @@ import com.wimd.events.BookingCancelled;
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
 import com.wimd.events.CoachCalendarSynced;
+import com.wimd.events.DateBlocked;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
@@ -81,6 +82,11 @@ public class BookingEventsConsumer {
     @Incoming(Topics.COACH_CALENDAR_SYNCED)
     public CompletionStage<Void> onCoachCalendarSynced(Message<String> message) {
         return events.consume(message, CoachCalendarSynced.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onCoachCalendarSynced));
+    }
+
+    @Incoming(Topics.DATE_BLOCKED)
+    public CompletionStage<Void> onDateBlocked(Message<String> message) {
+        return events.consume(message, DateBlocked.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onDateBlocked));
     }
 
     @Incoming(Topics.PAYMENT_REFUNDED)

@@ -8,6 +8,7 @@ import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.CoachCalendarSynced;
+import com.wimd.events.DateBlocked;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.OrphanPaymentRefunded;
@@ -102,6 +103,11 @@ public class BookingNotifications {
     /** An outage of the coach's calendar that has lasted: the coach is emailed, once per outage (calendar-service decides). */
     public Uni<Void> onCoachCalendarSynced(EventEnvelope<CoachCalendarSynced> envelope) {
         return envelope.payload().alert() ? toCoach(envelope, Template.CALENDAR_UNREACHABLE) : Uni.createFrom().voidItem();
+    }
+
+    /** The coach is emailed what blocking a date did (their clients hear of their own booking by its events). */
+    public Uni<Void> onDateBlocked(EventEnvelope<DateBlocked> envelope) {
+        return toCoach(envelope, Template.DATE_BLOCKED);
     }
 
     private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {

@@ -78,6 +78,10 @@ class CancellationMoneyTest {
                 .isEqualTo(7500);
         await().atMost(PATIENCE).until(() -> Database.count(
                 "select refunded_minor from payments where payment_intent_id = ?", booking.paymentIntentId()) == 7500);
+        // the half kept is the fee, not money held without a booking
+        assertThat(io.restassured.RestAssured.given().auth().oauth2(com.wimd.infra.test.TestTokens.coach("coach"))
+                .get("/admin/reconciliation").then().statusCode(200).extract().jsonPath()
+                .getList("facts.held_payments.payment_intent_id", String.class)).doesNotContain(booking.paymentIntentId());
     }
 
     @Test

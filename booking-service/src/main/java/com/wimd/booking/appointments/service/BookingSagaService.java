@@ -3,6 +3,7 @@ package com.wimd.booking.appointments.service;
 import com.wimd.booking.appointments.domain.BookingSaga;
 import com.wimd.booking.appointments.domain.StepDeadlines;
 import com.wimd.booking.appointments.persistence.Appointment;
+import com.wimd.booking.blocking.service.DateBlocks;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.booking.promo.persistence.PromoCode;
 import com.wimd.events.BookingConfirmed;
@@ -36,11 +37,13 @@ public class BookingSagaService {
 
     private final Outbox outbox;
     private final Reschedules reschedules;
+    private final DateBlocks dateBlocks;
     private final Clock clock;
 
-    public BookingSagaService(Outbox outbox, Reschedules reschedules, Clock clock) {
+    public BookingSagaService(Outbox outbox, Reschedules reschedules, DateBlocks dateBlocks, Clock clock) {
         this.outbox = outbox;
         this.reschedules = reschedules;
+        this.dateBlocks = dateBlocks;
         this.clock = clock;
     }
 
@@ -79,8 +82,10 @@ public class BookingSagaService {
     /** The saga completed: BookingConfirmed tells the client (notification-service). */
     private Uni<Void> confirm(Appointment appointment, EventEnvelope<?> cause, Instant now) {
         return outbox.add(EventEnvelope.causedBy(new BookingConfirmed(appointment.id, appointment.client(),
-                appointment.bookingType, appointment.scheduledAt, appointment.endsAt(), appointment.calendarEventId),
-                cause, now));
+                        appointment.bookingType, appointment.scheduledAt, appointment.endsAt(), appointment.calendarEventId),
+                        cause, now))
+                // its date may have been blocked while its saga ran: it is settled now, as the block settled the others
+                .chain(() -> dateBlocks.settleIfBlocked(appointment, now));
     }
 
     public Uni<Void> onCalendarEventFailed(EventEnvelope<CalendarEventFailed> event) {

@@ -79,6 +79,18 @@ public class Cancellations {
                 })).invoke(availability::invalidate);
     }
 
+    /** The coach acting on their own (a blocked date), not through a request. */
+    static final Caller COACH = new Caller("coach", null, null, true);
+
+    /**
+     * In the caller's transaction, with the booking locked and live: the coach cancels it, in the client's favour (full
+     * refund, credit or promo use back), as any coach cancellation.
+     */
+    public Uni<Appointment> cancelForCoach(Appointment a, String reason, Instant now) {
+        Uni<SessionPackage> bundle = a.packageId == null ? Uni.createFrom().nullItem() : SessionPackage.findById(a.packageId);
+        return bundle.chain(p -> cancel(COACH, a, p, reason, now));
+    }
+
     private Uni<Appointment> cancel(Caller caller, Appointment a, SessionPackage bundle, String reason, Instant now) {
         BookingSaga.Transition t = BookingSaga.onCancel(a.sagaState());
         boolean pending = t.effect() == BookingSaga.Effect.RELEASE_AND_NOTIFY;

@@ -136,6 +136,17 @@ public class Reschedules {
                 });
     }
 
+    /** Who moved a booking to its backup slot: the coach, by blocking its date (free, and not counted). */
+    public static final String BACKUP = "BACKUP";
+
+    /**
+     * In the caller's transaction, with the booking locked and its backup slot claimed: the booking moves to its backup
+     * (its date was blocked), keeping its id, payment and calendar event; no fee, no count, and no backup left.
+     */
+    public Uni<Void> moveToBackup(Appointment a, Instant now) {
+        return moveNow(a, a.backupAt, null, BACKUP, Money.zero(a.currency), null, now);
+    }
+
     /** Moves the booking in the caller's transaction and announces it: the old slot is free once this commits. */
     private Uni<Void> moveNow(Appointment a, Instant newStart, Instant newBackup, String by, Money fee, EventEnvelope<?> cause,
                               Instant now) {

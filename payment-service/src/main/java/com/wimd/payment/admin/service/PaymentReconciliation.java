@@ -42,8 +42,9 @@ public class PaymentReconciliation implements ReconciliationSource {
     public Map<String, List<?>> facts() {
         List<Payment> succeeded = Db.session(() -> Payment.<Payment>list(
                 "status = ?1 and refundedMinor < amountMinor order by succeededAt", PaymentStatus.SUCCEEDED));
+        // being refunded, or refunded as decided: a late cancellation's refund gives back half, and the rest is its fee
         Set<String> refunding = Db.session(() -> RefundRecord.<RefundRecord>list("status in ?1",
-                        List.of(RefundRecord.Status.REQUESTED, RefundRecord.Status.PENDING)))
+                        List.of(RefundRecord.Status.REQUESTED, RefundRecord.Status.PENDING, RefundRecord.Status.SUCCEEDED)))
                 .stream().map(r -> r.paymentIntentId).collect(Collectors.toSet());
         return Map.of("held_payments", succeeded.stream()
                 .filter(p -> !refunding.contains(p.paymentIntentId))

@@ -1,0 +1,103 @@
+package com.wimd.system;
+
+import com.wimd.infra.ServiceSpec;
+import com.wimd.infra.test.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The coach blocks a date, through all four services: a booking with a free backup moves there (same id, the one
+ * calendar event moved, the client emailed an updated invite, no fee); the others are cancelled and refunded in full
+ * at the sandbox, a package credit and a promo use come back; blocking again changes nothing more. Week 10.
+ */
+class BlockDateSagaTest {
+
+    static final RunningSystem system = RunningSystem.get();
+
+    static Response block(LocalDate day) {
+        return given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(TestTokens.coach("coach"))
+                .contentType(ContentType.JSON).body(Map.of("date", day.toString(), "reason", "a conference"))
+                .post("/booking/admin/block-date");
+    }
+
+    static String bookPaid(String token, ZonedDateTime slot, ZonedDateTime backup, String phone, String intent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("scheduled_datetime", slot.toOffsetDateTime().toString());
+        if (backup != null) {
+            body.put("backup_datetime", backup.toOffsetDateTime().toString());
+        }
+        body.put("user_phone", phone);
+        body.put("currency", "CAD");
+        body.put("stripe_payment_intent_id", intent);
+        Response accepted = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(body).post("/booking/create-paid-single");
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String booking = accepted.jsonPath().getString("booking_id");
+        PaidBookingSagaTest.awaitStatus(token, booking, "CONFIRMED");
+        return booking;
+    }
+
+    @Test
+    void blocking_a_date_moves_bookings_to_their_backup_or_refunds_them_in_full_and_blocking_again_changes_nothing() {
+        ZonedDateTime nine = FreeBookingSagaTest.weekdayAt(10, 9, 0);
+        LocalDate day = nine.toLocalDate();
+        ZonedDateTime backup = (day.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? nine.minusDays(1) : nine.plusDays(1)).withHour(10);
+
+        String annUser = "blocked-" + java.util.UUID.randomUUID();
+        String ann = TestTokens.client(annUser);
+        String annIntent = PaidBookingSagaTest.paidIntent(ann, "single", "CAD");
+        String moved = bookPaid(ann, nine, backup, "(416) 555-0191", annIntent);
+        String bob = PaidBookingSagaTest.newClient("blocked");
+        String bobIntent = PaidBookingSagaTest.paidIntent(bob, "single", "CAD");
+        String sameBackup = bookPaid(bob, nine.withHour(11), backup, "(416) 555-0192", bobIntent);
+        String cat = PaidBookingSagaTest.newClient("blocked");
+        String packageId = CancellationSagaTest.packageBoughtWith(cat, PaidBookingSagaTest.VISA);
+        String packaged = CancellationSagaTest.confirmedPackageSession(cat, packageId, nine.withHour(13), "(416) 555-0193");
+        String dan = TestTokens.client("blocked-free-" + java.util.UUID.randomUUID());
+        Response free = FreeBookingSagaTest.book(dan, nine.withHour(15), "(416) 555-0194"); // its backup: 16:00 the same day
+        String freeBooking = free.jsonPath().getString("booking_id");
+        PaidBookingSagaTest.awaitStatus(dan, freeBooking, "CONFIRMED");
+        int promoBefore = FreeBookingSagaTest.promoUsesRemaining();
+        long annMailBefore = FreeBookingSagaTest.emailsTo(annUser + "@example.com");
+
+        Response blocked = block(day);
+        assertThat(blocked.statusCode()).as(blocked.asString()).isEqualTo(200);
+        assertThat(blocked.jsonPath().getInt("moved")).isEqualTo(1);
+        assertThat(blocked.jsonPath().getInt("cancelled")).isEqualTo(3);
+
+        // moved: same booking, the same Google event patched, an email with the updated invite, no fee
+        assertThat(RescheduleSagaTest.startOf(ann, moved)).isEqualTo(backup.toInstant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.google.eventPatches(RescheduleSagaTest.googleEventId(moved)).size() == 1);
+        assertThat(system.google.eventInserts("+14165550191")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> FreeBookingSagaTest.emailsTo(annUser + "@example.com") > annMailBefore);
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from sandbox_intents where idempotency_key like ?",
+                "fee:" + moved + "%")).isZero();
+        assertThat(CancellationSagaTest.refundedAtTheSandbox(annIntent)).isZero();
+
+        // cancelled in the client's favour: the paid one refunded in full, the credit and the promo use back
+        await().atMost(Duration.ofSeconds(60)).until(() -> CancellationSagaTest.refundedAtTheSandbox(bobIntent) == 15000);
+        assertThat(PaidBookingSagaTest.sessionsRemaining(cat)).isEqualTo(3);
+        assertThat(FreeBookingSagaTest.promoUsesRemaining()).isEqualTo(promoBefore + 1);
+        for (String gone : new String[] {sameBackup, packaged, freeBooking}) {
+            CancellationSagaTest.awaitEventDeleted(gone);
+        }
+
+        Response again = block(day);
+        assertThat(again.jsonPath().getList("bookings")).isEmpty();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> CancellationSagaTest.refundedAtTheSandbox(bobIntent) == 15000);
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from sandbox_refunds where payment_intent_id = ?", bobIntent))
+                .isEqualTo(1);
+    }
+}
