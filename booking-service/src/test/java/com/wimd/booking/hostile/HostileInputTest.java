@@ -288,12 +288,21 @@ class HostileInputTest {
         return HostileInputs.pathSegments().stream();
     }
 
-    @ParameterizedTest(name = "GET /booking/admin/appointments?all={0}")
-    @MethodSource("hostileFlags")
-    void a_hostile_query_parameter_is_read_as_false_and_changes_nothing(String flag) {
+    static Stream<Arguments> hostileSearches() {
+        return Stream.of("status", "start_date", "end_date", "q", "page", "size")
+                .flatMap(param -> HostileInputs.pathSegments().stream().map(value -> Arguments.of(param, value)));
+    }
+
+    @ParameterizedTest(name = "GET /booking/admin/appointments?{0}={1}")
+    @MethodSource("hostileSearches")
+    void a_hostile_search_parameter_is_refused_naming_it_or_finds_nothing_and_changes_nothing(String param, String value) {
         Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.coach("coach"))
-                .get("/booking/admin/appointments?all=" + flag);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                .get("/booking/admin/appointments?" + param + "=" + value);
+        assertThat(response.statusCode()).as(response.asString()).isIn(200, 400);
+        if (response.statusCode() == 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getString("field")).as(response.asString()).isEqualTo(param);
+        }
         assertThat(fingerprint()).isEqualTo(before);
     }
 

@@ -45,14 +45,26 @@ public class AdminResource {
         return reconciliation.report();
     }
 
-    /** Appointments from now on (or all with {@code ?all=true}), soonest first. */
+    /** One page of the coach's bookings, newest first. */
+    public record Page(List<AppointmentView> appointments, long total, int page, int size) {
+    }
+
+    /**
+     * The bookings, most recently made first, filtered by {@code status}, by the session's date (coach-zone dates
+     * {@code start_date} to {@code end_date}, both included) and by {@code q} (part of the client's name, email or
+     * phone); {@code page} from 0, {@code size} 1 to 100 (default 20).
+     */
     @GET
     @Path("/appointments")
     @WithSession
-    public Uni<List<AppointmentView>> appointments(@QueryParam("all") boolean all) {
-        Uni<List<Appointment>> rows = all
-                ? Appointment.list("order by scheduledAt")
-                : Appointment.list("scheduledAt >= ?1 order by scheduledAt", clock.instant().minusSeconds(1800));
-        return rows.map(list -> list.stream().map(a -> AppointmentView.of(a, config.coachZone())).toList());
+    public Uni<Page> appointments(@QueryParam("status") String status, @QueryParam("start_date") String startDate,
+                                  @QueryParam("end_date") String endDate, @QueryParam("q") String q,
+                                  @QueryParam("page") String page, @QueryParam("size") String size) {
+        AdminQueries.Filter filter = AdminQueries.filter(status, startDate, endDate, q, page, size, config.coachZone());
+        return Appointment.count(filter.where(), filter.parameters()).chain(total -> Appointment.<Appointment>find(
+                        filter.where() + " order by createdAt desc, id", filter.parameters())
+                .page(filter.page(), filter.size()).list()
+                .map(rows -> new Page(rows.stream().map(a -> AppointmentView.of(a, config.coachZone())).toList(), total,
+                        filter.page(), filter.size())));
     }
 }

@@ -54,6 +54,9 @@ public class Cancellations {
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             throw ProblemType.VALIDATION.at("reason", "reason must be at most " + MAX_REASON_LENGTH + " characters");
         }
+        if (reason != null && reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw ProblemType.VALIDATION.at("reason", "reason must be plain text, without control characters");
+        }
         return reason == null || reason.isEmpty() ? null : reason;
     }
 

@@ -261,6 +261,8 @@ class CancelTest {
                 .body("type", equalTo("urn:problem-type:not-found"));
         cancel(TestTokens.client(user), booking, Map.of("reason", "x".repeat(501))).then().statusCode(400)
                 .body("field", equalTo("reason"));
+        cancel(TestTokens.client(user), booking, Map.of("reason", "nul\u0000byte")).then().statusCode(400)
+                .body("field", equalTo("reason"));
         assertThat(Database.text("select status from appointments where id = ?", booking)).isEqualTo("CONFIRMED");
     }
 }
