@@ -1,12 +1,12 @@
 package com.wimd.booking.admin.api;
 
+import com.wimd.booking.appointments.api.DateTimes;
 import com.wimd.booking.appointments.domain.AppointmentStatus;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.panache.common.Parameters;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -34,8 +34,8 @@ final class AdminQueries {
             where.append(" and status = :status");
             parameters.and("status", AppointmentStatus.valueOf(name));
         }
-        LocalDate from = date(startDate, "start_date");
-        LocalDate to = date(endDate, "end_date");
+        LocalDate from = DateTimes.date(startDate, "start_date");
+        LocalDate to = DateTimes.date(endDate, "end_date");
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemType.VALIDATION.at("end_date", "end_date must not be before start_date");
         }
@@ -65,24 +65,6 @@ final class AdminQueries {
             where.append(")");
         }
         return new Filter(where.toString(), parameters, number(page, "page", 0, 0, 1_000_000), number(size, "size", 20, 1, MAX_SIZE));
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() > 10) {
-                throw new DateTimeParseException("too long", value, 0);
-            }
-            LocalDate date = LocalDate.parse(value.trim());
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw new DateTimeParseException("out of range", value, 0);
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2027-01-11");
-        }
     }
 
     private static int number(String value, String field, int fallback, int min, int max) {

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** Reads the date-times clients send. */
-final class DateTimes {
+public final class DateTimes {
 
     private DateTimes() {
     }
@@ -53,6 +53,28 @@ final class DateTimes {
                     + " and " + LAST_YEAR);
         }
         return read.toInstant();
+    }
+
+    /**
+     * A calendar date (the coach's zone is implied) such as 2027-01-11, within the years 2000 to 2999, or null if
+     * {@code value} is absent or blank; anything else is a 400 naming {@code field}.
+     */
+    public static java.time.LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 10) {
+            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2027-01-11");
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.parse(value.trim());
+            if (date.getYear() < 2000 || date.getYear() > 2999) {
+                throw ProblemType.VALIDATION.at(field, field + " must be a date between the years 2000 and 2999");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2027-01-11");
+        }
     }
 
     private static RuntimeException unreadable(String field) {

@@ -1,5 +1,6 @@
 package com.wimd.booking.availability.api;
 
+import com.wimd.booking.appointments.api.DateTimes;
 import com.wimd.booking.appointments.domain.NoticePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.availability.domain.Availability;
@@ -30,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,8 +94,9 @@ public class AvailabilityResource {
         Instant now = clock.instant();
         ZoneId coachZone = config.coachZone();
         LocalDate today = now.atZone(coachZone).toLocalDate();
-        LocalDate from = date(startDate, "start_date", today);
-        LocalDate to = date(endDate, "end_date", SlotPolicy.lastBookableDate(now, coachZone, config.horizonDays()));
+        LocalDate from = java.util.Objects.requireNonNullElse(DateTimes.date(startDate, "start_date"), today);
+        LocalDate to = java.util.Objects.requireNonNullElse(DateTimes.date(endDate, "end_date"),
+                SlotPolicy.lastBookableDate(now, coachZone, config.horizonDays()));
         if (to.isBefore(from)) {
             throw ProblemType.VALIDATION.at("end_date", "end_date must not be before start_date");
         }
@@ -191,24 +192,6 @@ public class AvailabilityResource {
             return stale.isBefore(next) ? stale : next;
         }
         return next;
-    }
-
-    private static LocalDate date(String value, String field, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        if (value.length() > 10) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2026-12-07");
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw ProblemType.VALIDATION.at(field, field + " must be a date between the years 2000 and 2999");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2026-12-07");
-        }
     }
 
     private static BookingType type(String value) {

@@ -1,6 +1,7 @@
 package com.wimd.booking.blocking.api;
 
 import com.wimd.booking.appointments.api.Callers;
+import com.wimd.booking.appointments.api.DateTimes;
 import com.wimd.booking.appointments.service.Cancellations;
 import com.wimd.booking.blocking.service.DateBlocks;
 import com.wimd.booking.config.BookingConfig;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,15 +70,15 @@ public class BlockDateResource {
     @DELETE
     @Path("/{date}")
     public Uni<Response> unblock(@PathParam("date") String date) {
-        return blocks.unblock(day(date, "date")).map(removed -> Response.noContent().build());
+        return blocks.unblock(DateTimes.date(date, "date")).map(removed -> Response.noContent().build());
     }
 
     private List<LocalDate> range(String first, String firstField, String last, String lastField) {
         if (first == null || first.isBlank()) {
             throw ProblemType.VALIDATION.at(firstField, firstField + " is required");
         }
-        LocalDate from = day(first, firstField);
-        LocalDate to = last == null || last.isBlank() ? from : day(last, lastField);
+        LocalDate from = DateTimes.date(first, firstField);
+        LocalDate to = last == null || last.isBlank() ? from : DateTimes.date(last, lastField);
         LocalDate today = clock.instant().atZone(config.coachZone()).toLocalDate();
         if (from.isBefore(today)) {
             throw ProblemType.VALIDATION.at(firstField, firstField + " must be today or later");
@@ -90,20 +90,5 @@ public class BlockDateResource {
             throw ProblemType.VALIDATION.at(lastField, "a range is at most " + MAX_DAYS + " days");
         }
         return Stream.iterate(from, d -> !d.isAfter(to), d -> d.plusDays(1)).toList();
-    }
-
-    private static LocalDate day(String value, String field) {
-        if (value.length() > 10) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2027-01-11");
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.trim());
-            if (date.getYear() < 2000 || date.getYear() > 2999) {
-                throw ProblemType.VALIDATION.at(field, field + " must be a date between the years 2000 and 2999");
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a date such as 2027-01-11");
-        }
     }
 }

@@ -98,6 +98,25 @@ class GoogleCalendarAdapterTest {
     }
 
     @Test
+    void moving_an_event_patches_its_times_an_event_removed_by_hand_has_nothing_to_move_and_an_outage_is_transient() {
+        java.time.Instant start = java.time.Instant.parse("2027-01-12T15:00:00Z");
+        adapter.move("bkmoved", start, start.plusSeconds(1800));
+        assertThat(google.eventPatches("bkmoved")).singleElement()
+                .satisfies(body -> assertThat(body).contains("2027-01-12T15:00:00").contains("2027-01-12T15:30:00"));
+
+        for (int status : new int[] {404, 503, 403}) {
+            google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                            urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH + "/bk" + status)).atPriority(1)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(status)));
+        }
+        adapter.move("bk404", start, start.plusSeconds(1800)); // gone: no error
+        assertThatThrownBy(() -> adapter.move("bk503", start, start.plusSeconds(1800)))
+                .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isTrue());
+        assertThatThrownBy(() -> adapter.move("bk403", start, start.plusSeconds(1800)))
+                .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isFalse());
+    }
+
+    @Test
     void the_coachs_busy_times_come_from_a_free_busy_query_all_day_events_included() {
         google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/calendar/v3/freeBusy"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""

@@ -91,16 +91,23 @@ class BusyTimesSyncTest {
     }
 
     @Test
-    void an_unreadable_calendar_is_reported_each_time_and_alerts_the_coach_once_it_has_lasted() throws Exception {
+    void an_unreadable_calendar_is_reported_each_time_and_alerts_the_coach_once_it_has_lasted() {
         var outage = GoogleCalendarProfile.google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/calendar/v3/freeBusy")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
         try {
             int before = syncs().size();
             sync.syncOnce();
-            Thread.sleep(2100); // calendar.busy-times.alert-after in this profile: 2 s
+            // read on until the outage has lasted calendar.busy-times.alert-after (2 s in this profile) and alerts
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                sync.syncOnce();
+                return syncs().stream().skip(before).anyMatch(CoachCalendarSynced::alert);
+            });
             sync.syncOnce();
-            sync.syncOnce();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                List<CoachCalendarSynced> seen = syncs();
+                return seen.size() > before + 2 && !seen.get(seen.size() - 1).alert();
+            });
             List<CoachCalendarSynced> during = syncs().subList(before, syncs().size());
             // (a background read may slip in between: it fails the same way)
             assertThat(during).hasSizeGreaterThanOrEqualTo(3).extracting(CoachCalendarSynced::reachable).containsOnly(false);
