@@ -10,42 +10,65 @@ import java.util.Arrays;
  * Adding an optional field keeps the version; a breaking change is a new version (and a new constant).
  */
 public enum EventType {
-    BOOKING_REQUESTED("BookingRequested", BookingRequested.class, 1),
-    PAYMENT_SUCCEEDED("PaymentSucceeded", PaymentSucceeded.class, 1),
-    PAYMENT_FAILED("PaymentFailed", PaymentFailed.class, 1),
-    PAYMENT_REFUNDED("PaymentRefunded", PaymentRefunded.class, 1),
-    CALENDAR_EVENT_CREATED("CalendarEventCreated", CalendarEventCreated.class, 1),
-    CALENDAR_EVENT_FAILED("CalendarEventFailed", CalendarEventFailed.class, 1),
-    BOOKING_CONFIRMED("BookingConfirmed", BookingConfirmed.class, 1),
-    BOOKING_FAILED("BookingFailed", BookingFailed.class, 1),
-    PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, 2,
+    BOOKING_REQUESTED("BookingRequested", BookingRequested.class, Producer.BOOKING, 1),
+    PAYMENT_SUCCEEDED("PaymentSucceeded", PaymentSucceeded.class, Producer.PAYMENT, 1),
+    PAYMENT_FAILED("PaymentFailed", PaymentFailed.class, Producer.PAYMENT, 1),
+    PAYMENT_REFUNDED("PaymentRefunded", PaymentRefunded.class, Producer.PAYMENT, 1),
+    CALENDAR_EVENT_CREATED("CalendarEventCreated", CalendarEventCreated.class, Producer.CALENDAR, 1),
+    CALENDAR_EVENT_FAILED("CalendarEventFailed", CalendarEventFailed.class, Producer.CALENDAR, 1),
+    BOOKING_CONFIRMED("BookingConfirmed", BookingConfirmed.class, Producer.BOOKING, 1),
+    BOOKING_FAILED("BookingFailed", BookingFailed.class, Producer.BOOKING, 1),
+    PACKAGE_PURCHASE_REQUESTED("PackagePurchaseRequested", PackagePurchaseRequested.class, Producer.BOOKING, 2,
             PackagePurchaseRequested::fromVersion1),
-    PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, 1),
-    PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, 1),
-    PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, 1),
-    ORPHAN_PAYMENT_REFUNDED("OrphanPaymentRefunded", OrphanPaymentRefunded.class, 1),
-    REFUND_FAILED("RefundFailed", RefundFailed.class, 1),
-    BOOKING_CANCELLED("BookingCancelled", BookingCancelled.class, 1),
-    LATE_FEE_CHARGED("LateFeeCharged", LateFeeCharged.class, 1),
-    FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, 1),
-    RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, 1),
-    BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, 1),
-    COACH_BUSY_TIMES_CHANGED("CoachBusyTimesChanged", CoachBusyTimesChanged.class, 1),
-    COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, 1),
-    DATE_BLOCKED("DateBlocked", DateBlocked.class, 1);
+    PACKAGE_PAYMENT_SUCCEEDED("PackagePaymentSucceeded", PackagePaymentSucceeded.class, Producer.PAYMENT, 1),
+    PACKAGE_PAYMENT_FAILED("PackagePaymentFailed", PackagePaymentFailed.class, Producer.PAYMENT, 1),
+    PACKAGE_PURCHASE_FAILED("PackagePurchaseFailed", PackagePurchaseFailed.class, Producer.BOOKING, 1),
+    ORPHAN_PAYMENT_REFUNDED("OrphanPaymentRefunded", OrphanPaymentRefunded.class, Producer.PAYMENT, 1),
+    REFUND_FAILED("RefundFailed", RefundFailed.class, Producer.PAYMENT, 1),
+    BOOKING_CANCELLED("BookingCancelled", BookingCancelled.class, Producer.BOOKING, 1),
+    LATE_FEE_CHARGED("LateFeeCharged", LateFeeCharged.class, Producer.PAYMENT, 1),
+    FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, Producer.PAYMENT, 1),
+    RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, Producer.BOOKING, 1),
+    BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, Producer.BOOKING, 1),
+    COACH_BUSY_TIMES_CHANGED("CoachBusyTimesChanged", CoachBusyTimesChanged.class, Producer.CALENDAR, 1),
+    COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, Producer.CALENDAR, 1),
+    DATE_BLOCKED("DateBlocked", DateBlocked.class, Producer.BOOKING, 1),
+    SESSION_OUTCOME_RECORDED("SessionOutcomeRecorded", SessionOutcomeRecorded.class, Producer.BOOKING, 1),
+    CALENDAR_EVENT_MOVED("CalendarEventMoved", CalendarEventMoved.class, Producer.CALENDAR, 1),
+    CALENDAR_EVENT_REMOVED("CalendarEventRemoved", CalendarEventRemoved.class, Producer.CALENDAR, 1),
+    CLIENT_NOTIFIED("ClientNotified", ClientNotified.class, Producer.NOTIFICATION, 1),
+    PAYMENT_TOTALS_CHANGED("PaymentTotalsChanged", PaymentTotalsChanged.class, Producer.PAYMENT, 1);
+
+    /** The one service that emits events of a type. */
+    public enum Producer {
+        BOOKING("booking-service"), PAYMENT("payment-service"), CALENDAR("calendar-service"),
+        NOTIFICATION("notification-service");
+
+        private final String service;
+
+        Producer(String service) {
+            this.service = service;
+        }
+
+        public String service() {
+            return service;
+        }
+    }
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;
+    private final Producer producer;
     private final int version;
     private final Upcaster fromPrevious;
 
-    EventType(String wireName, Class<? extends EventPayload> payloadClass, int version) {
-        this(wireName, payloadClass, version, null);
+    EventType(String wireName, Class<? extends EventPayload> payloadClass, Producer producer, int version) {
+        this(wireName, payloadClass, producer, version, null);
     }
 
-    EventType(String wireName, Class<? extends EventPayload> payloadClass, int version, Upcaster fromPrevious) {
+    EventType(String wireName, Class<? extends EventPayload> payloadClass, Producer producer, int version, Upcaster fromPrevious) {
         this.wireName = wireName;
         this.payloadClass = payloadClass;
+        this.producer = producer;
         this.version = version;
         this.fromPrevious = fromPrevious;
     }
@@ -77,6 +100,16 @@ public enum EventType {
     /** The Kafka topic that carries this event type. */
     public String topic() {
         return wireName;
+    }
+
+    /** The service that emits this type. */
+    public Producer producer() {
+        return producer;
+    }
+
+    /** Whether its events belong to one booking's (or package's) saga, keyed by its id. */
+    public boolean ofOneBooking() {
+        return BookingEvent.class.isAssignableFrom(payloadClass) || PackageEvent.class.isAssignableFrom(payloadClass);
     }
 
     public int version() {

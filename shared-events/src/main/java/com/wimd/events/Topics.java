@@ -29,6 +29,11 @@ public final class Topics {
     public static final String COACH_BUSY_TIMES_CHANGED = "CoachBusyTimesChanged";
     public static final String COACH_CALENDAR_SYNCED = "CoachCalendarSynced";
     public static final String DATE_BLOCKED = "DateBlocked";
+    public static final String SESSION_OUTCOME_RECORDED = "SessionOutcomeRecorded";
+    public static final String CALENDAR_EVENT_MOVED = "CalendarEventMoved";
+    public static final String CALENDAR_EVENT_REMOVED = "CalendarEventRemoved";
+    public static final String CLIENT_NOTIFIED = "ClientNotified";
+    public static final String PAYMENT_TOTALS_CHANGED = "PaymentTotalsChanged";
 
     private Topics() {
     }

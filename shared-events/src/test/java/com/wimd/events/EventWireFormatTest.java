@@ -65,7 +65,13 @@ class EventWireFormatTest {
                         new BusyInterval(SLOT, SLOT.plusSeconds(3600))), AT), null),
                 envelope(new CoachCalendarSynced(AT, AT.minusSeconds(3600), false, "Google Calendar unreachable", true), null),
                 envelope(new DateBlocked(java.time.LocalDate.parse("2026-12-07"), "conference", java.util.List.of(BOOKING),
-                        java.util.List.of(PACKAGE), java.util.List.of(), AT), null));
+                        java.util.List.of(PACKAGE), java.util.List.of(), AT), null),
+                envelope(new SessionOutcomeRecorded(BOOKING, CLIENT, SessionOutcomeRecorded.NO_SHOW, SLOT, AT), null),
+                envelope(new CalendarEventMoved(BOOKING, "evt-42", SLOT.plusSeconds(86400), SLOT.plusSeconds(88200)), CAUSE),
+                envelope(new CalendarEventRemoved(BOOKING, "evt-42", true), CAUSE),
+                envelope(new ClientNotified(BOOKING, "EMAIL", "BOOKING_CONFIRMED", "CLIENT", "SENT"), CAUSE),
+                envelope(new PaymentTotalsChanged("2026-12", "America/Toronto", java.util.List.of(
+                        new PaymentTotalsChanged.CurrencyTotals("CAD", 2, 30000, 7500, 900, 21600)), AT), null));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -110,6 +116,11 @@ class EventWireFormatTest {
         assertThat(EventType.COACH_BUSY_TIMES_CHANGED.topic()).isEqualTo(Topics.COACH_BUSY_TIMES_CHANGED);
         assertThat(EventType.COACH_CALENDAR_SYNCED.topic()).isEqualTo(Topics.COACH_CALENDAR_SYNCED);
         assertThat(EventType.DATE_BLOCKED.topic()).isEqualTo(Topics.DATE_BLOCKED);
+        assertThat(EventType.SESSION_OUTCOME_RECORDED.topic()).isEqualTo(Topics.SESSION_OUTCOME_RECORDED);
+        assertThat(EventType.CALENDAR_EVENT_MOVED.topic()).isEqualTo(Topics.CALENDAR_EVENT_MOVED);
+        assertThat(EventType.CALENDAR_EVENT_REMOVED.topic()).isEqualTo(Topics.CALENDAR_EVENT_REMOVED);
+        assertThat(EventType.CLIENT_NOTIFIED.topic()).isEqualTo(Topics.CLIENT_NOTIFIED);
+        assertThat(EventType.PAYMENT_TOTALS_CHANGED.topic()).isEqualTo(Topics.PAYMENT_TOTALS_CHANGED);
     }
 
     @Test
