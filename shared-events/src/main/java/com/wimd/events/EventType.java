@@ -107,9 +107,12 @@ public enum EventType {
         return producer;
     }
 
-    /** Whether its events belong to one booking's (or package's) saga, keyed by its id. */
-    public boolean ofOneBooking() {
-        return BookingEvent.class.isAssignableFrom(payloadClass) || PackageEvent.class.isAssignableFrom(payloadClass);
+    /**
+     * Whether its events concern one booking or package (keyed by its id): every type but those about the coach's
+     * calendar and the monthly money figures. These make up a booking's timeline.
+     */
+    public boolean aboutOneSaga() {
+        return !CoachCalendarEvent.class.isAssignableFrom(payloadClass) && payloadClass != PaymentTotalsChanged.class;
     }
 
     public int version() {

@@ -18,4 +18,10 @@ public record Money(long amountMinor, String currency) {
     public static Money zero(String currency) {
         return new Money(0, currency);
     }
+
+    /** As people read it: "150.00 CAD", with the currency's own number of decimals. */
+    public String display() {
+        int decimals = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return java.math.BigDecimal.valueOf(amountMinor, decimals).toPlainString() + " " + currency;
+    }
 }

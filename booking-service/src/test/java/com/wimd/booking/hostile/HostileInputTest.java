@@ -45,8 +45,11 @@ class HostileInputTest {
 
     Map<String, String> before;
 
+    static final String HOSTILE_CODE = "HOSTILE" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+
     @BeforeAll
     void arrange() {
+        Database.update("insert into promo_codes (code, max_uses, uses_remaining, active) values (?, 5, 5, true)", HOSTILE_CODE);
         Database.update("""
                 insert into session_packages (id, user_id, sessions_total, sessions_remaining, price_minor, currency,
                     payment_intent_id, status) values (?, 'someone-else', 3, 3, 50000, 'USD', ?, 'ACTIVE')""",
@@ -216,6 +219,79 @@ class HostileInputTest {
         Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "x", "new_datetime", Slots.next().toOffsetDateTime().toString())).put(path);
         assertProblem(response, 404, "not-found", null);
+    }
+
+    /** The coach's GETs with an id in the path. */
+    static Stream<Arguments> hostileAdminIds() {
+        return Stream.of("/booking/admin/appointments/%s", "/booking/admin/appointments/%s/timeline")
+                .flatMap(path -> Stream.concat(Stream.of(UUID.randomUUID().toString()), HostileInputs.pathSegments().stream())
+                        .map(id -> Arguments.of(path.formatted(id))));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("hostileAdminIds")
+    void the_coach_asking_for_a_made_up_booking_finds_nothing(String path) {
+        Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.coach("coach")).get(path);
+        assertProblem(response, 404, "not-found", null);
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /** The coach's changes with an id in the path (a well-formed body) and a promo code in the path. */
+    static Stream<Arguments> hostileAdminChangeIds() {
+        return Stream.concat(Stream.of("/booking/admin/appointments/%s/cancel", "/booking/admin/appointments/%s/status")
+                        .flatMap(path -> Stream.concat(Stream.of(UUID.randomUUID().toString()), HostileInputs.pathSegments().stream())
+                                .map(id -> Arguments.of(path.formatted(id)))),
+                hostileCodes().map(code -> Arguments.of("/booking/admin/promo-codes/" + code)));
+    }
+
+    @ParameterizedTest(name = "PUT {0}")
+    @MethodSource("hostileAdminChangeIds")
+    void the_coach_changing_a_made_up_booking_or_code_finds_nothing_and_changes_nothing(String path) {
+        Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.coach("coach")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "x", "status", "completed", "active", true)).put(path);
+        assertThat(response.statusCode()).as(path + ": " + response.asString()).isIn(404, 405);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    /** Values no coach's field takes: structures, huge, odd Unicode and injections. */
+    static final Set<Kind> NEVER_VALID = Set.of(Kind.STRUCTURE, Kind.HUGE, Kind.ODD_UNICODE, Kind.INJECTION);
+
+    static Stream<Arguments> hostileCoachFields() {
+        Map<String, Object> create = Map.of("code", "NEWHOSTILE", "max_uses", 3, "expires_at", "2099-01-01T00:00:00Z");
+        Map<String, Object> update = Map.of("active", true, "max_uses", 5, "expires_at", "2099-01-01T00:00:00Z");
+        Map<String, Object> hours = Map.of("zone", "America/Toronto", "windows", Map.of("monday", List.of(Map.of("start", "09:00",
+                "end", "17:00"))));
+        List<Arguments> cases = new ArrayList<>();
+        for (Value value : HostileInputs.values(NEVER_VALID)) {
+            boolean aNumberToJackson = value.label().equals("full-width digits"); // Integer.parseInt reads them: 123
+            for (String field : List.of("code", "max_uses", "expires_at")) {
+                if (!(aNumberToJackson && field.equals("max_uses"))) {
+                    cases.add(Arguments.of("POST", "/booking/admin/promo-codes", field, value, create));
+                }
+            }
+            for (String field : List.of("active", "max_uses", "expires_at")) {
+                if (!(aNumberToJackson && field.equals("max_uses"))) {
+                    cases.add(Arguments.of("PUT", "/booking/admin/promo-codes/" + HOSTILE_CODE, field, value, update));
+                }
+            }
+            cases.add(Arguments.of("PUT", "/booking/admin/appointments/" + UUID.randomUUID() + "/status", "status", value,
+                    Map.of("status", "completed")));
+            cases.add(Arguments.of("PUT", "/booking/admin/hours", "zone", value, hours));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} = {3}")
+    @MethodSource("hostileCoachFields")
+    void a_hostile_value_in_a_coachs_field_is_refused_naming_it_and_changes_nothing(String method, String path, String field,
+                                                                                   Value value, Map<String, Object> valid) {
+        Map<String, Object> body = new HashMap<>(valid);
+        body.put(field, value.json());
+        Response response = given().auth().oauth2(TestTokens.coach("coach")).contentType(ContentType.JSON).body(body)
+                .request(method, path);
+        assertProblem(response, 400, "validation", field);
+        assertThat(fingerprint()).isEqualTo(before);
     }
 
     static Stream<Arguments> hostileRescheduleBodies() {

@@ -82,6 +82,23 @@ class OwnershipTest {
                         .body(Map.of("date", "not-a-date")).post("/booking/admin/block-date"), 401, 403, 403, 400),
                 new Endpoint("DELETE /booking/admin/block-date/{date} (not blocked)", id -> r -> r
                         .delete("/booking/admin/block-date/" + Slots.workingDay(53)), 401, 403, 403, 204),
+                new Endpoint("GET /booking/admin/appointments/{id}", id -> r -> r.get("/booking/admin/appointments/" + id),
+                        401, 403, 403, 200),
+                new Endpoint("GET /booking/admin/appointments/{id}/timeline", id -> r -> r
+                        .get("/booking/admin/appointments/" + id + "/timeline"), 401, 403, 403, 200),
+                new Endpoint("PUT /booking/admin/appointments/{id}/status (not started yet)", id -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("status", "completed")).put("/booking/admin/appointments/" + id + "/status"), 401, 403, 403, 409),
+                new Endpoint("PUT /booking/admin/appointments/{id}/cancel", id -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("reason", "x")).put("/booking/admin/appointments/" + id + "/cancel"), 401, 403, 403, 200),
+                new Endpoint("GET /booking/admin/hours", id -> r -> r.get("/booking/admin/hours"), 401, 403, 403, 200),
+                new Endpoint("PUT /booking/admin/hours (no windows)", id -> r -> r.contentType(ContentType.JSON).body(Map.of())
+                        .put("/booking/admin/hours"), 401, 403, 403, 400),
+                new Endpoint("GET /booking/admin/promo-codes", id -> r -> r.get("/booking/admin/promo-codes"), 401, 403, 403, 200),
+                new Endpoint("POST /booking/admin/promo-codes (no code)", id -> r -> r.contentType(ContentType.JSON).body(Map.of())
+                        .post("/booking/admin/promo-codes"), 401, 403, 403, 400),
+                new Endpoint("PUT /booking/admin/promo-codes/{code} (nothing to change)", id -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of()).put("/booking/admin/promo-codes/WIMD25"), 401, 403, 403, 400),
+                new Endpoint("GET /booking/admin/overview", id -> r -> r.get("/booking/admin/overview"), 401, 403, 403, 200),
                 new Endpoint("GET /admin/parked-messages", id -> r -> r.get("/admin/parked-messages"), 401, 403, 403, 200));
     }
 

@@ -36,17 +36,19 @@ public class BookingReconciliation implements ReconciliationSource {
     }
 
     /**
-     * {@code live}: bookings pending or confirmed and packages pending or active (what a kept payment may pay for);
-     * {@code confirmed_bookings}: what must be in the coach's calendar.
+     * {@code live}: bookings pending, confirmed or held (completed, no-show) and packages pending or active (what a
+     * kept payment may pay for); {@code confirmed_bookings}: what must be in the coach's calendar (a session held stays
+     * there).
      */
     @Override
     public Map<String, List<?>> facts() {
         List<UUID> live = new ArrayList<>();
         List<UUID> confirmed = new ArrayList<>();
         for (Appointment a : Db.session(() -> Appointment.<Appointment>list("status in ?1",
-                List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED)))) {
+                List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED,
+                        AppointmentStatus.NO_SHOW)))) {
             live.add(a.id);
-            if (a.status == AppointmentStatus.CONFIRMED) {
+            if (a.status != AppointmentStatus.PENDING) {
                 confirmed.add(a.id);
             }
         }

@@ -21,6 +21,10 @@ public final class BookingProblems {
     public static final ProblemType RESCHEDULE_LIMIT = new ProblemType("reschedule-limit-reached", 409, "This booking cannot be moved again");
     public static final ProblemType CHANGE_IN_PROGRESS = new ProblemType("change-in-progress", 409, "A change of this booking is under way");
 
+    public static final ProblemType SESSION_NOT_STARTED = new ProblemType("session-not-started", 409, "The session has not started yet");
+    public static final ProblemType PROMO_EXISTS = new ProblemType("promo-exists", 409, "That promo code exists already");
+    public static final ProblemType PROMO_USES_TAKEN = new ProblemType("promo-uses-taken", 409, "More uses of that code are taken already");
+
     private BookingProblems() {
     }
 }

@@ -17,7 +17,7 @@ public record CancellationView(UUID bookingId, boolean cancelled, String status,
                                boolean late, boolean feeApplied, long feeAmount, long refundAmount, String currency,
                                boolean feeCharged, String feeStatus, String reason) {
 
-    static CancellationView of(Appointment a) {
+    public static CancellationView of(Appointment a) {
         long fee = a.cancelFeeMinor == null ? 0 : a.cancelFeeMinor;
         return new CancellationView(a.id, true, a.status.name(), a.cancelledBy, a.cancelledAt,
                 Boolean.TRUE.equals(a.cancelLate), fee > 0, fee, a.cancelRefundMinor == null ? 0 : a.cancelRefundMinor,

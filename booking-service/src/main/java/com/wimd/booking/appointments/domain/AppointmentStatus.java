@@ -10,7 +10,11 @@ public enum AppointmentStatus {
     /** Failed after the money moved, and the money went back. */
     REFUNDED,
     /** Cancelled by its client or the coach; the slot is free again, and the change policy decided the money. */
-    CANCELLED;
+    CANCELLED,
+    /** The session took place: the coach called the client. */
+    COMPLETED,
+    /** The coach called at the time and the client did not answer; the session is over, nothing is given back. */
+    NO_SHOW;
 
     /** Holds its slot: pending or confirmed. */
     public boolean isLive() {

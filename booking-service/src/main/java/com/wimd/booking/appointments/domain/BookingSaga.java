@@ -88,14 +88,14 @@ public final class BookingSaga {
             }
             // Too late: the booking already failed (its hold expired, say). calendar-service deletes the
             // event when it sees BookingFailed, whichever of the two it sees first.
-            case CONFIRMED, FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
+            case CONFIRMED, FAILED, REFUNDED, CANCELLED, COMPLETED, NO_SHOW -> new Transition(state, Effect.NONE);
         };
     }
 
     public static Transition onCalendarEventFailed(SagaState state) {
         return switch (state.status()) {
             case PENDING -> abort(withCalendar(state, StepStatus.FAILED));
-            case CONFIRMED, FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
+            case CONFIRMED, FAILED, REFUNDED, CANCELLED, COMPLETED, NO_SHOW -> new Transition(state, Effect.NONE);
         };
     }
 
@@ -128,7 +128,7 @@ public final class BookingSaga {
             }
             case CONFIRMED -> new Transition(new SagaState(AppointmentStatus.CANCELLED, state.saga(), state.payment(),
                     state.calendar(), state.confirmation()), Effect.CANCEL);
-            case FAILED, REFUNDED, CANCELLED -> new Transition(state, Effect.NONE);
+            case FAILED, REFUNDED, CANCELLED, COMPLETED, NO_SHOW -> new Transition(state, Effect.NONE);
         };
     }
 

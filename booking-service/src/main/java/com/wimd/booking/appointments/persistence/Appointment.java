@@ -125,6 +125,9 @@ public class Appointment extends PanacheEntityBase {
     /** Why the last reschedule was refused (its fee declined), for the client to see. */
     @Column(name = "move_failure")
     public String moveFailure;
+    /** When the coach recorded the session as completed or a no-show. */
+    @Column(name = "outcome_recorded_at")
+    public Instant outcomeRecordedAt;
     /** Where the booking was before its last move. */
     @Column(name = "previous_start")
     public Instant previousStart;

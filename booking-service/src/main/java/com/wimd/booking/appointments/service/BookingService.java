@@ -70,11 +70,11 @@ public class BookingService {
         return hold(caller, request, BookingType.FREE, NoticePolicy.noticeFor(BookingType.FREE, config.freeNotice()),
                 () -> PromoCode.<PromoCode>findById(code)
                         .invoke(promo -> {
-                            if (promo == null || !promo.active) {
+                            if (promo == null || !promo.usable(clock.instant())) {
                                 throw BookingProblems.PROMO_INVALID.at("promo_code", "no active promo code " + code);
                             }
                         })
-                        .chain(() -> PromoCode.takeOneUse(code))
+                        .chain(() -> PromoCode.takeOneUse(code, clock.instant()))
                         .invoke(taken -> {
                             if (!taken) {
                                 throw BookingProblems.PROMO_EXHAUSTED.at("promo_code", code + " has no uses left");

@@ -39,9 +39,7 @@ public final class SlotPolicy {
         if (local.getSecond() != 0 || local.getNano() != 0 || local.getMinute() % 30 != 0) {
             return Optional.of(SlotProblem.NOT_ON_THE_GRID);
         }
-        ZonedDateTime end = local.plus(length);
-        if (!end.toLocalDate().equals(local.toLocalDate())
-                || !hours.covers(local.getDayOfWeek(), local.toLocalTime(), end.toLocalTime())) {
+        if (!hours.coversSession(start, length, coachZone)) {
             return Optional.of(SlotProblem.OUTSIDE_COACH_HOURS);
         }
         if (blockedDates.contains(local.toLocalDate())) {

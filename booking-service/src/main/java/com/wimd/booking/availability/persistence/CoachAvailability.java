@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 public class CoachAvailability extends PanacheEntityBase {
 
     @Id
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
     public Long id;
     @Column(name = "day_of_week", nullable = false)
     public short dayOfWeek;

@@ -16,6 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class PromoResource {
 
+    private final java.time.Clock clock;
+
+    public PromoResource(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     public record PromoStatus(boolean valid, int usesRemaining) {
     }
 
@@ -28,7 +34,7 @@ public class PromoResource {
         if (!PromoCode.looksLikeACode(normalised)) {
             return Uni.createFrom().item(new PromoStatus(false, 0));
         }
-        return PromoCode.<PromoCode>findById(normalised).map(promo -> promo == null || !promo.active
+        return PromoCode.<PromoCode>findById(normalised).map(promo -> promo == null || !promo.usable(clock.instant())
                 ? new PromoStatus(false, 0)
                 : new PromoStatus(promo.usesRemaining > 0, promo.usesRemaining));
     }

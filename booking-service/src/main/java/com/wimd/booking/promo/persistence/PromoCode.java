@@ -20,13 +20,27 @@ public class PromoCode extends PanacheEntityBase {
     public int usesRemaining;
     @Column(nullable = false)
     public boolean active;
+    /** After this instant the code is no longer taken; null: it does not expire. */
+    @Column(name = "expires_at")
+    public java.time.Instant expiresAt;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public java.time.Instant createdAt;
 
-    /** Codes are matched without regard to case or surrounding spaces. */
+    /** Whether a booking may take a use of it now (uses left aside). */
+    public boolean usable(java.time.Instant now) {
+        return active && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    public int usesTaken() {
+        return maxUses - usesRemaining;
+    }
+
     /** Codes are short letters and digits; anything else is not looked up at all. */
     public static boolean looksLikeACode(String normalised) {
         return normalised != null && normalised.matches("[A-Z0-9_-]{1,32}");
     }
 
+    /** Codes are matched without regard to case or surrounding spaces. */
     public static String normalise(String code) {
         return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
     }
@@ -36,9 +50,20 @@ public class PromoCode extends PanacheEntityBase {
      *
      * @return whether a use was taken
      */
-    public static Uni<Boolean> takeOneUse(String code) {
-        return update("usesRemaining = usesRemaining - 1 where code = ?1 and active = true and usesRemaining > 0",
-                code).map(updated -> updated == 1);
+    public static Uni<Boolean> takeOneUse(String code, java.time.Instant now) {
+        return update("usesRemaining = usesRemaining - 1 where code = ?1 and active = true and usesRemaining > 0 "
+                + "and (expiresAt is null or expiresAt > ?2)", code, now).map(updated -> updated == 1);
+    }
+
+    /**
+     * Sets how many uses the code has in all, atomically against concurrent bookings: the row is updated only if the
+     * uses already taken fit under the new maximum, and what is left follows.
+     *
+     * @return whether it was set (false: more uses are taken than {@code maxUses}, or no such code)
+     */
+    public static Uni<Boolean> setMaxUses(String code, int maxUses) {
+        return update("usesRemaining = ?2 - (maxUses - usesRemaining), maxUses = ?2 where code = ?1 "
+                + "and maxUses - usesRemaining <= ?2", code, maxUses).map(updated -> updated == 1);
     }
 
     /** Gives a use back (a booking that took one failed). */

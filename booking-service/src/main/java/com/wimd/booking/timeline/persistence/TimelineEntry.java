@@ -1,0 +1,49 @@
+package com.wimd.booking.timeline.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import com.wimd.support.db.Db;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One event of a booking's saga, as the timeline shows it. */
+@Entity
+@Table(name = "booking_timeline")
+public class TimelineEntry extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+    @Column(name = "booking_id", nullable = false)
+    public UUID bookingId;
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+    @Column(nullable = false)
+    public String service;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+    @Column(nullable = false)
+    public String summary;
+
+    /** Records an event once: a redelivery finds it there and changes nothing. */
+    public static Uni<Void> record(UUID eventId, UUID bookingId, String eventType, String service, Instant occurredAt,
+                                   String summary) {
+        return Db.execute("""
+                insert into booking_timeline (event_id, booking_id, event_type, service, occurred_at, summary)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (event_id) do nothing""",
+                eventId, bookingId, eventType, service, occurredAt, summary).replaceWithVoid();
+    }
+
+    /** A booking's events in the order they happened (ties in the order they arrived). */
+    public static Uni<List<TimelineEntry>> of(UUID bookingId) {
+        return list("bookingId = ?1 order by occurredAt, seq", bookingId);
+    }
+}
