@@ -1,6 +1,7 @@
 package com.wimd.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.wimd.events.EventType;
 import com.wimd.events.Topics;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.reconcile.Reconcile;
@@ -22,6 +23,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,8 +244,8 @@ class ResilienceTest {
         assertReconciliationEmpty();
     }
 
-    /** Who consumes each topic (the README's table). */
-    static final Map<String, List<ServiceSpec>> CONSUMERS = Map.ofEntries(
+    /** Who consumes each topic for the saga (the README's table). */
+    static final Map<String, List<ServiceSpec>> SAGA_CONSUMERS = Map.ofEntries(
             Map.entry(Topics.BOOKING_REQUESTED, List.of(ServiceSpec.CALENDAR, ServiceSpec.PAYMENT)),
             Map.entry(Topics.PAYMENT_SUCCEEDED, List.of(ServiceSpec.BOOKING, ServiceSpec.CALENDAR)),
             Map.entry(Topics.PAYMENT_FAILED, List.of(ServiceSpec.BOOKING)),
@@ -264,12 +267,28 @@ class ResilienceTest {
             Map.entry(Topics.BOOKING_RESCHEDULED, List.of(ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.COACH_BUSY_TIMES_CHANGED, List.of(ServiceSpec.BOOKING)),
             Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
-            Map.entry(Topics.DATE_BLOCKED, List.of(ServiceSpec.NOTIFICATION)));
+            Map.entry(Topics.DATE_BLOCKED, List.of(ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.PAYMENT_TOTALS_CHANGED, List.of(ServiceSpec.BOOKING)));
+
+    /**
+     * Every channel reading each topic: the saga's consumers, plus booking-service's timeline, which reads every
+     * topic about one saga in its own consumer group (so booking-service parks a poison there once per channel).
+     */
+    static final Map<String, List<ServiceSpec>> CONSUMERS = Arrays.stream(EventType.values())
+            .collect(Collectors.toMap(EventType::topic, type -> {
+                List<ServiceSpec> channels = new ArrayList<>(SAGA_CONSUMERS.getOrDefault(type.topic(), List.of()));
+                if (type.aboutOneSaga()) {
+                    channels.add(ServiceSpec.BOOKING);
+                }
+                return List.copyOf(channels);
+            }));
 
     @Test
     @Order(3)
     void a_poison_message_on_every_topic_is_parked_by_each_consumer_and_the_saga_goes_on() {
         assertThat(CONSUMERS.keySet()).containsExactlyInAnyOrder(Topics.all());
+        assertThat(Topics.all()).containsAll(SAGA_CONSUMERS.keySet());
+        CONSUMERS.forEach((topic, channels) -> assertThat(channels).as("who reads " + topic).isNotEmpty());
         KafkaTestClient kafka = new KafkaTestClient(system.kafka.bootstrapServers());
         Map<String, String> poisonKeys = new HashMap<>();
         for (String topic : Topics.all()) {
@@ -287,8 +306,8 @@ class ResilienceTest {
         PaidBookingSagaTest.awaitStatus(token, free, "CONFIRMED");
         PaidBookingSagaTest.awaitStatus(token, paid, "CONFIRMED");
 
-        CONSUMERS.forEach((topic, services) -> {
-            for (ServiceSpec service : services) {
+        CONSUMERS.forEach((topic, channels) -> {
+            for (ServiceSpec service : Set.copyOf(channels)) {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                         given().baseUri(system.url(service)).auth().oauth2(TestTokens.coach("coach"))
                                 .get("/admin/parked-messages").then().statusCode(200).extract().jsonPath()
@@ -299,7 +318,8 @@ class ResilienceTest {
                             assertThat(m.get("booking_id")).isEqualTo(poisonKeys.get(topic));
                         }));
                 assertThat(kafka.recordsFor(Topics.deadLetters(service.module()), poisonKeys.get(topic)))
-                        .as(service + "'s dead-letter topic").hasSize(1);
+                        .as(service + "'s dead-letter topic, once per channel reading " + topic)
+                        .hasSize(Collections.frequency(channels, service));
             }
         });
         awaitAllHealthy();

@@ -48,7 +48,7 @@ class AdminBookingTest {
                 "scheduled_datetime", Slots.next().toOffsetDateTime().toString(), "user_phone", "+1 416 555 0142",
                 "currency", "CAD", "stripe_payment_intent_id", "pi_adm" + UUID.randomUUID().toString().replace("-", "")));
         Database.update("update appointments set status = 'CONFIRMED', saga_status = 'COMPLETED', payment_step = 'DONE', "
-                + "calendar_step = 'DONE', confirmation_step = 'DONE', calendar_event_id = 'evt-" + booking + "' where id = ?", booking);
+                + "calendar_step = 'DONE', confirmation_step = 'DONE', price_minor = 15000, calendar_event_id = 'evt-" + booking + "' where id = ?", booking);
         return booking;
     }
 
