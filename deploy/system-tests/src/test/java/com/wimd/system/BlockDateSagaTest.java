@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -19,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The coach blocks a date, through all four services: a booking with a free backup moves there (same id, the one
  * calendar event moved, the client emailed an updated invite, no fee); the others are cancelled and refunded in full
- * at the sandbox, a package credit and a promo use come back; blocking again changes nothing more. Week 10.
+ * at the sandbox, a package credit and a promo use come back; blocking again changes nothing more. Week 10. And the
+ * coach's timeline of a booking moved so, then cancelled late, holds every step from all four services. Week 1.
  */
 class BlockDateSagaTest {
 
@@ -99,5 +101,44 @@ class BlockDateSagaTest {
                 .until(() -> CancellationSagaTest.refundedAtTheSandbox(bobIntent) == 15000);
         assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from sandbox_refunds where payment_intent_id = ?", bobIntent))
                 .isEqualTo(1);
+    }
+
+    static List<Map<String, String>> timeline(String booking) {
+        return given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(TestTokens.coach("coach"))
+                .get("/booking/admin/appointments/" + booking + "/timeline").then().statusCode(200)
+                .extract().jsonPath().getList("steps");
+    }
+
+    @Test
+    void the_timeline_of_a_paid_booking_moved_to_its_backup_then_cancelled_late_shows_every_step_from_all_four_services_in_order() {
+        ZonedDateTime slot = FreeBookingSagaTest.weekdayAt(1, 9, 0);
+        ZonedDateTime backup = (slot.getDayOfWeek() == java.time.DayOfWeek.FRIDAY ? slot.minusDays(1) : slot.plusDays(1)).withHour(10);
+        String token = PaidBookingSagaTest.newClient("timeline");
+        String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
+        String booking = bookPaid(token, slot, backup, "(416) 555-0195", intent);
+
+        Response blocked = block(slot.toLocalDate());
+        assertThat(blocked.jsonPath().getInt("moved")).as(blocked.asString()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.google.eventPatches(RescheduleSagaTest.googleEventId(booking)).size() == 1);
+        CancellationSagaTest.startsInHours(booking, 6);
+        assertThat(CancellationSagaTest.cancelled(token, booking).getLong("refund_amount")).isEqualTo(7500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> CancellationSagaTest.refundedAtTheSandbox(intent) == 7500);
+        CancellationSagaTest.awaitEventDeleted(booking);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(timeline(booking))
+                .extracting(step -> step.get("type"))
+                .as("each step once, in the order it happened")
+                .containsSubsequence("BookingRequested", "PaymentSucceeded", "CalendarEventCreated", "BookingConfirmed",
+                        "BookingRescheduled", "CalendarEventMoved", "BookingCancelled", "PaymentRefunded",
+                        "CalendarEventRemoved")
+                .contains("ClientNotified"));
+        List<Map<String, String>> steps = timeline(booking);
+        assertThat(steps).extracting(step -> step.get("service")).contains(
+                "booking-service", "payment-service", "calendar-service", "notification-service");
+        assertThat(steps).extracting(step -> java.time.Instant.parse(step.get("at"))).isSorted();
+        assertThat(steps).extracting(step -> step.get("summary")).allSatisfy(summary -> assertThat(summary).isNotBlank())
+                .anySatisfy(summary -> assertThat(summary).startsWith("refunded 75.00 CAD"));
+        assertThat(steps).filteredOn(step -> "BookingRescheduled".equals(step.get("type"))).singleElement()
+                .satisfies(step -> assertThat(step.get("summary")).startsWith("moved to backup " + backup.toLocalDate()));
     }
 }
