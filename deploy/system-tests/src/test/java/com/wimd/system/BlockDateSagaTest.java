@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * The coach blocks a date, through all four services: a booking with a free backup moves there (same id, the one
  * calendar event moved, the client emailed an updated invite, no fee); the others are cancelled and refunded in full
  * at the sandbox, a package credit and a promo use come back; blocking again changes nothing more. Week 10. And the
- * coach's timeline of a booking moved so, then cancelled late, holds every step from all four services. Week 1.
+ * coach's timeline of a booking moved so, then cancelled late, holds every step from all four services; a booking
+ * still paying when its date is blocked ends cancelled and refunded once its payment arrives. Week 1.
  */
 class BlockDateSagaTest {
 
@@ -140,5 +141,40 @@ class BlockDateSagaTest {
                 .anySatisfy(summary -> assertThat(summary).startsWith("refunded 75.00 CAD"));
         assertThat(steps).filteredOn(step -> "BookingRescheduled".equals(step.get("type"))).singleElement()
                 .satisfies(step -> assertThat(step.get("summary")).startsWith("moved to backup " + backup.toLocalDate()));
+    }
+
+    /** Another weekday of the same week as {@code day}, apart from it and from the day after or before it. */
+    static LocalDate anotherWeekday(LocalDate day) {
+        for (int apart : new int[] {2, -2, 3, -3, 4, -4}) {
+            LocalDate other = day.plusDays(apart);
+            if (other.getDayOfWeek() != java.time.DayOfWeek.SATURDAY && other.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+                return other;
+            }
+        }
+        throw new IllegalStateException("no weekday near " + day);
+    }
+
+    @Test
+    void a_booking_still_waiting_for_its_payment_when_its_date_is_blocked_is_cancelled_and_refunded_once_it_is_paid() {
+        LocalDate day = anotherWeekday(FreeBookingSagaTest.weekdayAt(1, 9, 0).toLocalDate());
+        ZonedDateTime slot = day.atTime(11, 0).atZone(FreeBookingSagaTest.TORONTO);
+        String token = PaidBookingSagaTest.newClient("blocked-mid-saga");
+        String intent = PaidBookingSagaTest.newIntent(token, "single", "CAD"); // not paid yet
+        Response accepted = PaidBookingSagaTest.bookPaid(token, slot, "(416) 555-0196", intent);
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String booking = accepted.jsonPath().getString("booking_id");
+
+        Response blocked = block(day);
+        assertThat(blocked.statusCode()).as(blocked.asString()).isEqualTo(200);
+        assertThat(blocked.jsonPath().getInt("pending")).as(blocked.asString()).isEqualTo(1);
+        PaidBookingSagaTest.confirmWithTestCard(token, intent); // the money arrives: the saga goes on, then settles
+
+        PaidBookingSagaTest.awaitStatus(token, booking, "CANCELLED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> CancellationSagaTest.refundedAtTheSandbox(intent) == 15000);
+        CancellationSagaTest.awaitEventDeleted(booking);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> CancellationSagaTest.refundedAtTheSandbox(intent) == 15000);
+        assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from sandbox_refunds where payment_intent_id = ?", intent))
+                .as("refunded once").isEqualTo(1);
     }
 }
