@@ -1,15 +1,19 @@
 package com.wimd.notification.email;
 
 import com.wimd.notification.config.NotificationConfig;
+import com.wimd.notification.log.DeliveryStatus;
 import com.wimd.notification.log.NotificationLog;
 import com.wimd.notification.log.RetryPolicy;
+import com.wimd.notification.timeline.TimelineAnnouncer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import com.wimd.support.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -21,6 +25,7 @@ import java.util.List;
  * Each tick claims a batch of due rows (FOR UPDATE SKIP LOCKED, then a lease, so several instances never
  * send the same row at once), sends each outside any transaction, then records SENT or the failure.
  * A crash between sending and recording sends that email again after the lease: delivery is at least once.
+ * The outcome's record carries the row's ClientNotified once it settles (SENT, or FAILED when given up).
  */
 @ApplicationScoped
 public class EmailDispatcher {
@@ -39,12 +44,15 @@ public class EmailDispatcher {
     private final Clock clock;
     private final NotificationConfig.Email settings;
     private final RetryPolicy retryPolicy;
+    private final TimelineAnnouncer timeline;
     private volatile boolean stopping;
 
-    public EmailDispatcher(ReactiveMailer mailer, EmailRenderer renderer, Clock clock, NotificationConfig config) {
+    public EmailDispatcher(ReactiveMailer mailer, EmailRenderer renderer, Clock clock, NotificationConfig config,
+                           TimelineAnnouncer timeline) {
         this.mailer = mailer;
         this.renderer = renderer;
         this.clock = clock;
+        this.timeline = timeline;
         this.settings = config.email();
         if (settings.lease().compareTo(settings.sendTimeout()) <= 0) {
             throw new IllegalStateException("notification.email.lease must be longer than notification.email.send-timeout");
@@ -106,12 +114,18 @@ public class EmailDispatcher {
         Instant now = clock.instant();
         String failure = error;
         Db.transaction(() ->
-                NotificationLog.<NotificationLog>findById(email.id()).invoke(row -> {
+                NotificationLog.<NotificationLog>findById(email.id(), LockModeType.PESSIMISTIC_WRITE).chain(row -> {
+                    if (row.status != DeliveryStatus.PENDING) {
+                        // another dispatcher took it over after our lease ran out, and settled it: its record stands
+                        LOG.infof("email %s was settled %s meanwhile; not recording this attempt", email.id(), row.status);
+                        return Uni.createFrom().voidItem();
+                    }
                     if (failure == null) {
                         row.recordSent(now);
                     } else {
                         row.recordFailure(retryPolicy.afterFailure(row.attempts, failure, now));
                     }
+                    return timeline.changed(row, DeliveryStatus.PENDING);
                 }));
     }
 }

@@ -1,30 +1,60 @@
 package com.wimd.notification.log;
 
-/** Which message a log row is; the slug is what the {@code template} column holds. */
+import com.wimd.events.EventType;
+
+import java.util.Arrays;
+
+/**
+ * Which message a log row is; the slug is what the {@code template} column holds. Each names the event type that
+ * asks for it and whom it is for.
+ */
 public enum Template {
-    BOOKING_CONFIRMED("booking-confirmed"),
-    BOOKING_FAILED("booking-failed"),
-    PAYMENT_REFUNDED("payment-refunded"),
-    ORPHAN_PAYMENT_REFUNDED("orphan-payment-refunded"),
+    BOOKING_CONFIRMED("booking-confirmed", EventType.BOOKING_CONFIRMED, Recipient.CLIENT),
+    BOOKING_FAILED("booking-failed", EventType.BOOKING_FAILED, Recipient.CLIENT),
+    PAYMENT_REFUNDED("payment-refunded", EventType.PAYMENT_REFUNDED, Recipient.CLIENT),
+    ORPHAN_PAYMENT_REFUNDED("orphan-payment-refunded", EventType.ORPHAN_PAYMENT_REFUNDED, Recipient.CLIENT),
     /** To the coach: a refund failed and the money is still theirs to give back. */
-    REFUND_FAILED("refund-failed"),
-    BOOKING_CANCELLED("booking-cancelled"),
-    LATE_FEE_CHARGED("late-fee-charged"),
-    BOOKING_RESCHEDULED("booking-rescheduled"),
+    REFUND_FAILED("refund-failed", EventType.REFUND_FAILED, Recipient.COACH),
+    BOOKING_CANCELLED("booking-cancelled", EventType.BOOKING_CANCELLED, Recipient.CLIENT),
+    LATE_FEE_CHARGED("late-fee-charged", EventType.LATE_FEE_CHARGED, Recipient.CLIENT),
+    BOOKING_RESCHEDULED("booking-rescheduled", EventType.BOOKING_RESCHEDULED, Recipient.CLIENT),
     /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
-    FEE_CHARGE_FAILED("fee-charge-failed"),
+    FEE_CHARGE_FAILED("fee-charge-failed", EventType.FEE_CHARGE_FAILED, Recipient.COACH),
     /** To the coach: their calendar has been unreadable for a while; availability runs on the last busy times known. */
-    CALENDAR_UNREACHABLE("calendar-unreachable"),
+    CALENDAR_UNREACHABLE("calendar-unreachable", EventType.COACH_CALENDAR_SYNCED, Recipient.COACH),
     /** To the coach: what blocking a date did to the bookings on it. */
-    DATE_BLOCKED("date-blocked");
+    DATE_BLOCKED("date-blocked", EventType.DATE_BLOCKED, Recipient.COACH);
+
+    /** Whom a message is for. */
+    public enum Recipient {
+        CLIENT, COACH
+    }
 
     private final String slug;
+    private final EventType cause;
+    private final Recipient recipient;
 
-    Template(String slug) {
+    Template(String slug, EventType cause, Recipient recipient) {
         this.slug = slug;
+        this.cause = cause;
+        this.recipient = recipient;
     }
 
     public String slug() {
         return slug;
+    }
+
+    /** The event type whose events ask for this message. */
+    public EventType cause() {
+        return cause;
+    }
+
+    public Recipient recipient() {
+        return recipient;
+    }
+
+    public static Template ofSlug(String slug) {
+        return Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown template: " + slug));
     }
 }

@@ -20,6 +20,7 @@ import com.wimd.notification.inapp.persistence.InAppNotification;
 import com.wimd.notification.inapp.persistence.NotificationKind;
 import com.wimd.notification.log.NotificationLog;
 import com.wimd.notification.log.Template;
+import com.wimd.notification.timeline.TimelineAnnouncer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,8 @@ import java.time.Instant;
 
 /**
  * What a booking outcome leads to, written in the consumer's transaction (beside its inbox record): the
- * in-app notification, its log row (SENT), and the email's log row (PENDING, sent later by the dispatcher).
+ * in-app notification, its log row (SENT), and the email's log row (PENDING, sent later by the dispatcher), with the
+ * ClientNotified of each row settled on writing in the outbox (see {@link TimelineAnnouncer}).
  * Nothing leaves the service here, so a rolled-back transaction leaves no trace anywhere.
  */
 @ApplicationScoped
@@ -41,11 +43,13 @@ public class BookingNotifications {
     private final BookingMessages messages;
     private final Clock clock;
     private final String coachEmail;
+    private final TimelineAnnouncer timeline;
 
-    public BookingNotifications(NotificationConfig config, Clock clock) {
+    public BookingNotifications(NotificationConfig config, Clock clock, TimelineAnnouncer timeline) {
         this.messages = new BookingMessages(config.coachZone(), config.bookingPageUrl());
         this.coachEmail = config.coachEmail();
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     public Uni<Void> onBookingConfirmed(EventEnvelope<BookingConfirmed> envelope) {
@@ -112,7 +116,7 @@ public class BookingNotifications {
 
     private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {
         NotificationLog email = NotificationLog.email(envelope, coachEmail, template, EventCodec.encode(envelope), clock.instant());
-        return email.persist().replaceWithVoid();
+        return email.persist().chain(() -> timeline.written(email));
     }
 
     private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,
@@ -127,6 +131,7 @@ public class BookingNotifications {
                 kind, text.title(), text.body(), now);
         NotificationLog inApp = NotificationLog.inApp(envelope, client.userId(), template, now);
         NotificationLog email = NotificationLog.email(envelope, client.email(), template, EventCodec.encode(envelope), now);
-        return Panache.getSession().chain(session -> session.persistAll(notification, inApp, email));
+        return Panache.getSession().chain(session -> session.persistAll(notification, inApp, email))
+                .chain(() -> timeline.written(inApp, email));
     }
 }
