@@ -91,12 +91,13 @@ public class GoogleCalendarAdapter implements CalendarPort {
     }
 
     @Override
-    public void delete(String eventId) {
+    public boolean delete(String eventId) {
         try {
             client.events().delete(calendarId, eventId).execute();
+            return true;
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
-                return; // deleted before: what we wanted
+                return false; // deleted before: what we wanted
             }
             throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a delete",
                     e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);
@@ -106,12 +107,13 @@ public class GoogleCalendarAdapter implements CalendarPort {
     }
 
     @Override
-    public void move(String eventId, Instant start, Instant end) {
+    public boolean move(String eventId, Instant start, Instant end) {
         try {
             client.events().patch(calendarId, eventId, new Event().setStart(at(start)).setEnd(at(end))).execute();
+            return true;
         } catch (GoogleJsonResponseException e) {
             if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
-                return; // removed by hand: nothing to move
+                return false; // removed by hand: nothing to move
             }
             throw new CalendarException("Google Calendar answered " + e.getStatusCode() + " to a move",
                     e.getStatusCode() >= 500 || e.getStatusCode() == 429, e);

@@ -29,19 +29,19 @@ public class LocalCalendarAdapter implements CalendarPort {
     }
 
     @Override
-    public void delete(String eventId) {
+    public boolean delete(String eventId) {
         try {
-            Db.transaction(() -> Db.execute("delete from local_calendar_events where id = ?1", eventId));
+            return Db.transaction(() -> Db.execute("delete from local_calendar_events where id = ?1", eventId)) > 0;
         } catch (RuntimeException e) {
             throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
         }
     }
 
     @Override
-    public void move(String eventId, java.time.Instant start, java.time.Instant end) {
+    public boolean move(String eventId, java.time.Instant start, java.time.Instant end) {
         try {
-            Db.transaction(() -> Db.execute("update local_calendar_events set start_at = ?1, end_at = ?2 where id = ?3",
-                    start, end, eventId));
+            return Db.transaction(() -> Db.execute("update local_calendar_events set start_at = ?1, end_at = ?2 where id = ?3",
+                    start, end, eventId)) > 0;
         } catch (RuntimeException e) {
             throw new CalendarException("local calendar unavailable: " + e.getMessage(), true, e);
         }

@@ -15,19 +15,22 @@ public interface CalendarPort {
     String create(SessionEvent event);
 
     /**
-     * Removes the event (a compensation: its booking failed). An event that is already gone is not an error.
+     * Removes the event (a compensation: its booking failed, or it was cancelled). An event that is already gone is
+     * not an error.
      *
+     * @return true if it removed the event, false if there was nothing left to remove
      * @throws CalendarException when the calendar refuses or cannot be reached
      */
-    void delete(String eventId);
+    boolean delete(String eventId);
 
     /**
      * Moves the event to a new time (a reschedule): the same event, so whoever was invited sees it move. An event
      * that is gone (the coach removed it by hand) is not an error: there is nothing to move.
      *
+     * @return true if it moved the event, false if there was nothing to move
      * @throws CalendarException when the calendar refuses or cannot be reached
      */
-    void move(String eventId, java.time.Instant start, java.time.Instant end);
+    boolean move(String eventId, java.time.Instant start, java.time.Instant end);
 
     /**
      * The coach's busy times from {@code from} to {@code to}: what the calendar counts as busy (opaque events,

@@ -62,16 +62,21 @@ public class CalendarStepConsumer {
     @Incoming("booking-failed")
     public CompletionStage<Void> onBookingFailed(Message<String> message) {
         return events.consume(message, BookingFailed.class, event ->
-                remove(event, event.payload().bookingId(), event.payload().slotStart(), event.payload().reason()));
+                remove(event, event.payload().bookingId(), event.payload().slotStart(), event.payload().reason(), null));
     }
 
     @Incoming("booking-cancelled")
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
         return events.consume(message, BookingCancelled.class, event -> remove(event, event.payload().bookingId(),
-                event.payload().slotStart(), "cancelled by the " + (event.payload().cancelledBy().equals("COACH") ? "coach" : "client")));
+                event.payload().slotStart(), "cancelled by the " + (event.payload().cancelledBy().equals("COACH") ? "coach" : "client"),
+                event.payload()));
     }
 
-    /** The booking moved: the same event moves with it (a booking not in the calendar has nothing to move). */
+    /**
+     * The booking moved (by its client, the coach, or the coach's blocked date sending it to its backup time): the
+     * same event moves with it, and the move is announced (a booking not in the calendar has nothing to move, and
+     * nothing is announced for it).
+     */
     @Incoming("booking-rescheduled")
     public CompletionStage<Void> onBookingRescheduled(Message<String> message) {
         return events.consume(message, BookingRescheduled.class, event -> {
@@ -79,26 +84,33 @@ public class CalendarStepConsumer {
                 return;
             }
             BookingRescheduled moved = event.payload();
-            step.recordOf(moved.bookingId()).filter(r -> "CREATED".equals(r.status))
-                    .ifPresent(r -> step.moveInCalendar(r.bookingId, r.externalEventId, moved.slotStart(), moved.slotEnd()));
-            consumer.handleOnce(event, CONSUMER, e -> step.recordMoved(moved.bookingId(), moved.slotStart(), moved.slotEnd()));
+            String movedEventId = step.recordOf(moved.bookingId()).filter(r -> "CREATED".equals(r.status))
+                    .filter(r -> step.moveInCalendar(r.bookingId, r.externalEventId, moved.slotStart(), moved.slotEnd()))
+                    .map(r -> r.externalEventId)
+                    .orElse(null);
+            consumer.handleOnce(event, CONSUMER, e -> step.recordMoved(e, moved.bookingId(), moved.slotStart(),
+                    moved.slotEnd(), movedEventId));
             busyTimes.requestSoon();
         });
     }
 
-    /** The booking will not happen: its event goes, now if it exists, or as soon as it is made. */
-    private void remove(EventEnvelope<?> event, java.util.UUID bookingId, java.time.Instant slotStart, String reason) {
+    /**
+     * The booking will not happen: its event goes, now if it exists, or as soon as it is made. A cancellation is
+     * announced with whether an event was taken out now; a failed booking's compensation is not announced.
+     *
+     * @param cancellation the cancellation, or null for a failed booking
+     */
+    private void remove(EventEnvelope<?> event, java.util.UUID bookingId, java.time.Instant slotStart, String reason,
+                        BookingCancelled cancellation) {
         if (consumer.alreadyHandled(event, CONSUMER)) {
             return;
         }
-        String removed = step.recordOf(bookingId)
-                .filter(r -> "CREATED".equals(r.status))
-                .map(r -> {
-                    step.removeFromCalendar(r.bookingId, r.externalEventId);
-                    return r.externalEventId;
-                })
-                .orElse(null);
-        consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(bookingId, slotStart, reason, removed));
+        Optional<CalendarEventRecord> inCalendar = step.recordOf(bookingId).filter(r -> "CREATED".equals(r.status));
+        String removedEventId = inCalendar.map(r -> r.externalEventId).orElse(null);
+        boolean removed = inCalendar.map(r -> step.removeFromCalendar(r.bookingId, r.externalEventId)).orElse(false);
+        consumer.handleOnce(event, CONSUMER, e -> step.recordCancelled(bookingId, slotStart, reason, removedEventId)
+                .chain(() -> cancellation == null ? Uni.createFrom().voidItem() : step.announceRemoved(e, bookingId,
+                        removedEventId != null ? removedEventId : cancellation.calendarEventId(), removed)));
         busyTimes.requestSoon();
     }
 

@@ -7,6 +7,8 @@ import com.wimd.calendar.events.domain.SessionToSchedule;
 import com.wimd.calendar.events.persistence.CalendarEventRecord;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
+import com.wimd.events.CalendarEventMoved;
+import com.wimd.events.CalendarEventRemoved;
 import com.wimd.events.EventEnvelope;
 import com.wimd.support.outbox.Outbox;
 import com.wimd.support.db.Db;
@@ -25,7 +27,8 @@ import java.util.UUID;
 /**
  * The saga's calendar step and its compensation. The calendar is called outside any transaction (it is slow
  * and external, and idempotent per booking); the outcome is then recorded and announced (CalendarEventCreated
- * or CalendarEventFailed) in one transaction. When a booking fails, its event is deleted.
+ * or CalendarEventFailed) in one transaction. When a booking fails, its event is deleted; when one is cancelled or
+ * moved, its event is deleted or moved, and that is announced too (CalendarEventRemoved, CalendarEventMoved).
  */
 @ApplicationScoped
 public class CalendarStep {
@@ -123,45 +126,62 @@ public class CalendarStep {
      * failure a few times; an outage that outlasts them throws, and the consumer retries. A refusal (the coach
      * removed the event by hand, or the calendar is no longer shared) counts as done: there is nothing more this
      * service can remove, and the booking's compensation must go on.
+     *
+     * @return true if the event was taken out now; false if it was gone already or the calendar refused
      */
-    public void removeFromCalendar(UUID bookingId, String calendarEventId) {
+    public boolean removeFromCalendar(UUID bookingId, String calendarEventId) {
         try {
-            calls.get(() -> {
-                calendar.delete(calendarEventId);
-                return null;
-            }, Void.class);
+            return calls.get(() -> calendar.delete(calendarEventId), Boolean.class);
         } catch (CalendarPort.CalendarException e) {
             if (e.isTransient()) {
                 throw e;
             }
             LOG.warnf("booking %s: the calendar refused to delete event %s (%s); counted as done", bookingId,
                     calendarEventId, e.getMessage());
+            return false;
         }
     }
 
     /**
      * Blocking: moves the booking's event to its new time, retrying a transient failure a few times (then the
      * consumer retries); a refusal is logged and counted as done, like a refused delete.
+     *
+     * @return true if the event was moved; false if it was gone (nothing to move) or the calendar refused
      */
-    public void moveInCalendar(UUID bookingId, String calendarEventId, Instant start, Instant end) {
+    public boolean moveInCalendar(UUID bookingId, String calendarEventId, Instant start, Instant end) {
         try {
-            calls.get(() -> {
-                calendar.move(calendarEventId, start, end);
-                return null;
-            }, Void.class);
+            return calls.get(() -> calendar.move(calendarEventId, start, end), Boolean.class);
         } catch (CalendarPort.CalendarException e) {
             if (e.isTransient()) {
                 throw e;
             }
             LOG.warnf("booking %s: the calendar refused to move event %s (%s); counted as done", bookingId,
                     calendarEventId, e.getMessage());
+            return false;
         }
     }
 
-    /** In the consumer's transaction: the record follows the event's new time. */
-    public Uni<Void> recordMoved(UUID bookingId, Instant start, Instant end) {
+    /**
+     * In the consumer's transaction: the record follows the event's new time, and a move the calendar made is
+     * announced (CalendarEventMoved, caused by the reschedule).
+     *
+     * @param movedEventId the calendar's event that was moved, or null if none was (nothing to announce)
+     */
+    public Uni<Void> recordMoved(EventEnvelope<?> cause, UUID bookingId, Instant start, Instant end, String movedEventId) {
+        Instant now = clock.instant();
         return CalendarEventRecord.update("slotStart = ?1, slotEnd = ?2, updatedAt = ?3 where bookingId = ?4",
-                start, end, clock.instant(), bookingId).replaceWithVoid();
+                start, end, now, bookingId).chain(() -> movedEventId == null ? Uni.createFrom().voidItem()
+                : outbox.add(EventEnvelope.causedBy(new CalendarEventMoved(bookingId, movedEventId, start, end), cause, now)));
+    }
+
+    /**
+     * In the consumer's transaction, after {@link #recordCancelled}: a cancelled booking's event is announced as
+     * gone (CalendarEventRemoved, caused by the cancellation), {@code removed} false when there was nothing left to
+     * remove.
+     */
+    public Uni<Void> announceRemoved(EventEnvelope<?> cause, UUID bookingId, String calendarEventId, boolean removed) {
+        return outbox.add(EventEnvelope.causedBy(new CalendarEventRemoved(bookingId, calendarEventId, removed), cause,
+                clock.instant()));
     }
 
     /** The booking's event was made after this consumer looked: try again, and this time remove it first. */

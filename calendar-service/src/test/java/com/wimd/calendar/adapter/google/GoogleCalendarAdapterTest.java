@@ -86,21 +86,21 @@ class GoogleCalendarAdapterTest {
     }
 
     @Test
-    void deleting_an_event_removes_it_and_an_event_already_gone_is_no_error() {
-        adapter.delete("bkdeadbeef");
+    void deleting_an_event_removes_it_and_an_event_already_gone_is_no_error_but_nothing_removed() {
+        assertThat(adapter.delete("bkdeadbeef")).as("removed").isTrue();
         assertThat(google.eventDeletes("bkdeadbeef")).isEqualTo(1);
 
         google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
                         urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH + "/bkgone"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(410)));
-        adapter.delete("bkgone");
+        assertThat(adapter.delete("bkgone")).as("nothing left to remove").isFalse();
         assertThat(google.eventDeletes("bkgone")).isEqualTo(1);
     }
 
     @Test
     void moving_an_event_patches_its_times_an_event_removed_by_hand_has_nothing_to_move_and_an_outage_is_transient() {
         java.time.Instant start = java.time.Instant.parse("2027-01-12T15:00:00Z");
-        adapter.move("bkmoved", start, start.plusSeconds(1800));
+        assertThat(adapter.move("bkmoved", start, start.plusSeconds(1800))).as("moved").isTrue();
         assertThat(google.eventPatches("bkmoved")).singleElement()
                 .satisfies(body -> assertThat(body).contains("2027-01-12T15:00:00").contains("2027-01-12T15:30:00"));
 
@@ -109,7 +109,7 @@ class GoogleCalendarAdapterTest {
                             urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH + "/bk" + status)).atPriority(1)
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(status)));
         }
-        adapter.move("bk404", start, start.plusSeconds(1800)); // gone: no error
+        assertThat(adapter.move("bk404", start, start.plusSeconds(1800))).as("gone: no error, nothing moved").isFalse();
         assertThatThrownBy(() -> adapter.move("bk503", start, start.plusSeconds(1800)))
                 .isInstanceOfSatisfying(CalendarPort.CalendarException.class, e -> assertThat(e.isTransient()).isTrue());
         assertThatThrownBy(() -> adapter.move("bk403", start, start.plusSeconds(1800)))

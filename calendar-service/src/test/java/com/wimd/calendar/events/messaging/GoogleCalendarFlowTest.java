@@ -8,6 +8,9 @@ import com.wimd.events.Money;
 import com.wimd.events.BookingType;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
+import com.wimd.events.CalendarEventMoved;
+import com.wimd.events.CalendarEventRemoved;
+import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.Topics;
 import com.wimd.calendar.events.domain.SessionEvent;
@@ -135,42 +138,94 @@ class GoogleCalendarFlowTest {
     com.wimd.calendar.events.service.CalendarStep step;
 
     @Test
-    void a_rescheduled_booking_moves_its_one_event_in_google() {
-        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550157");
-        kafka.publish(EventEnvelope.first(booking, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()).isEmpty());
+    void a_rescheduled_booking_moves_its_one_event_in_google_and_announces_the_move_once_despite_redelivery() {
+        BookingRequested booking = calendarEventFor("+14165550157");
+        BookingRequested marker = calendarEventFor("+14165550158");
 
         String eventId = SessionEvent.eventIdFor(booking.bookingId());
         Instant newStart = booking.slotStart().plus(Duration.ofDays(1));
-        EventEnvelope<BookingRescheduled> moved = EventEnvelope.first(new BookingRescheduled(booking.bookingId(), booking.client(),
-                BookingType.FREE, booking.slotStart(), newStart, newStart.plusSeconds(1800), null, eventId, 1, "CLIENT",
-                Money.zero("CAD")), Instant.now());
+        EventEnvelope<BookingRescheduled> moved = EventEnvelope.first(rescheduled(booking, newStart), Instant.now());
         kafka.publish(moved);
         kafka.publish(moved);
+        // a marker on the same partition, behind the duplicate
+        kafka.publishRaw(Topics.BOOKING_RESCHEDULED, booking.bookingId().toString(), EventCodec.encode(
+                EventEnvelope.first(rescheduled(marker, newStart), Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> com.wimd.infra.test.Sql.ofServiceUnderTest().count(
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !kafka.eventsFor(Topics.CALENDAR_EVENT_MOVED, marker.bookingId()).isEmpty());
+        assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_MOVED, booking.bookingId())).singleElement().satisfies(e -> {
+            assertThat(e.payload()).isEqualTo(new CalendarEventMoved(booking.bookingId(), eventId, newStart,
+                    newStart.plusSeconds(1800)));
+            assertThat(e.causationId()).isEqualTo(moved.eventId());
+            assertThat(e.correlationId()).isEqualTo(booking.bookingId());
+        });
+        assertThat(com.wimd.infra.test.Sql.ofServiceUnderTest().count(
                 "select count(*) from calendar_events where booking_id = ? and slot_start = ?::timestamptz",
-                booking.bookingId(), newStart.toString()) == 1);
+                booking.bookingId(), newStart.toString())).isEqualTo(1);
         assertThat(GoogleCalendarProfile.google.eventPatches(eventId)).singleElement()
                 .satisfies(body -> assertThat(body).contains(newStart.toString().replace("Z", "")));
         assertThat(GoogleCalendarProfile.google.eventInserts("+14165550157")).as("the same event, not a new one").isEqualTo(1);
     }
 
     @Test
-    void a_cancelled_booking_is_deleted_from_google_once_however_often_it_is_told() {
-        BookingRequested booking = Bookings.requested(BookingType.FREE, "+14165550156");
-        kafka.publish(EventEnvelope.first(booking, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()).isEmpty());
+    void a_cancelled_booking_is_deleted_from_google_once_however_often_it_is_told_and_its_removal_announced_once() {
+        BookingRequested booking = calendarEventFor("+14165550156");
 
         String eventId = SessionEvent.eventIdFor(booking.bookingId());
-        EventEnvelope<BookingCancelled> cancelled = EventEnvelope.first(new BookingCancelled(booking.bookingId(), booking.client(),
-                BookingType.FREE, booking.slotStart(), booking.slotEnd(), eventId, "CLIENT", null, false, Money.zero("CAD"),
-                Money.zero("CAD"), false, null, null), Instant.now());
+        EventEnvelope<BookingCancelled> cancelled = EventEnvelope.first(cancellation(booking), Instant.now());
         kafka.publish(cancelled);
         kafka.publish(cancelled);
+        // a marker on the same partition, behind the duplicate (a booking never in the calendar)
+        BookingRequested marker = Bookings.requested(BookingType.FREE, "+14165550159");
+        kafka.publishRaw(Topics.BOOKING_CANCELLED, booking.bookingId().toString(), EventCodec.encode(
+                EventEnvelope.first(cancellation(marker), Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DELETED".equals(statusOf(booking.bookingId())));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !kafka.eventsFor(Topics.CALENDAR_EVENT_REMOVED, marker.bookingId()).isEmpty());
+        assertThat(statusOf(booking.bookingId())).isEqualTo("DELETED");
         assertThat(GoogleCalendarProfile.google.eventDeletes(eventId)).isEqualTo(1);
+        assertThat(kafka.eventsFor(Topics.CALENDAR_EVENT_REMOVED, booking.bookingId())).singleElement().satisfies(e -> {
+            assertThat(e.payload()).isEqualTo(new CalendarEventRemoved(booking.bookingId(), eventId, true));
+            assertThat(e.causationId()).isEqualTo(cancelled.eventId());
+        });
+    }
+
+    @Test
+    void a_cancelled_booking_whose_event_is_already_gone_from_google_is_announced_as_nothing_removed() {
+        BookingRequested booking = calendarEventFor("+14165550153");
+        String eventId = SessionEvent.eventIdFor(booking.bookingId());
+        // the coach deleted it by hand
+        GoogleCalendarProfile.google.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(GoogleCalendarFake.EVENTS_PATH + "/" + eventId))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(410)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":410,\"message\":\"Resource has been deleted\"}}")));
+
+        kafka.publish(EventEnvelope.first(cancellation(booking), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                kafka.eventsFor(Topics.CALENDAR_EVENT_REMOVED, booking.bookingId())).singleElement()
+                .satisfies(e -> assertThat(e.payload()).isEqualTo(new CalendarEventRemoved(booking.bookingId(), eventId, false))));
+        assertThat(statusOf(booking.bookingId())).isEqualTo("DELETED");
+    }
+
+    /** A free booking, requested and waited for until its event is in Google. */
+    private BookingRequested calendarEventFor(String phone) {
+        BookingRequested booking = Bookings.requested(BookingType.FREE, phone);
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.eventsFor(Topics.CALENDAR_EVENT_CREATED, booking.bookingId()).isEmpty());
+        return booking;
+    }
+
+    private static BookingRescheduled rescheduled(BookingRequested booking, Instant newStart) {
+        return new BookingRescheduled(booking.bookingId(), booking.client(), BookingType.FREE, booking.slotStart(), newStart,
+                newStart.plusSeconds(1800), null, SessionEvent.eventIdFor(booking.bookingId()), 1, "CLIENT", Money.zero("CAD"));
+    }
+
+    private static BookingCancelled cancellation(BookingRequested booking) {
+        return new BookingCancelled(booking.bookingId(), booking.client(), BookingType.FREE, booking.slotStart(),
+                booking.slotEnd(), SessionEvent.eventIdFor(booking.bookingId()), "CLIENT", null, false, Money.zero("CAD"),
+                Money.zero("CAD"), false, null, null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.wimd.payment.admin.api;
 
+import com.wimd.payment.admin.service.PaymentTotals;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.refunds.persistence.RefundRecord;
 
@@ -12,7 +13,7 @@ import java.util.UUID;
  * of failed or cancelled bookings, and as orphan payments nothing took), what could not be given back, and the
  * revenue that is left.
  */
-public record PaymentsOverview(List<Line> payments, List<Totals> totals) {
+public record PaymentsOverview(List<Line> payments, List<PaymentTotals.Totals> totals) {
 
     /**
      * @param orphan       nothing took this payment: it was (or is being) given back in full
@@ -31,14 +32,5 @@ public record PaymentsOverview(List<Line> payments, List<Totals> totals) {
                     refund != null && refund.status == RefundRecord.Status.FAILED ? refund.lastError : null,
                     p.createdAt, p.succeededAt);
         }
-    }
-
-    /**
-     * Over succeeded payments, per currency. {@code revenueMinor} = gross - fees - refunded - orphan refunded
-     * (Stripe keeps its fee when it refunds). Money whose refund failed is still in revenue, and shown apart in
-     * {@code failedRefundsMinor}: the coach owes it back.
-     */
-    public record Totals(String currency, long payments, long grossMinor, long feesMinor, long refundedMinor,
-                         long orphanRefundedMinor, long refundsUnderWayMinor, long failedRefundsMinor, long revenueMinor) {
     }
 }
