@@ -6,7 +6,8 @@ import java.util.UUID;
 public sealed interface BookingEvent extends EventPayload
         permits BookingRequested, PaymentSucceeded, PaymentFailed, PaymentRefunded, CalendarEventCreated,
         CalendarEventFailed, BookingConfirmed, BookingFailed, BookingCancelled, LateFeeCharged, FeeChargeFailed, RescheduleRequested, BookingRescheduled,
-        SessionOutcomeRecorded, CalendarEventMoved, CalendarEventRemoved, ClientNotified {
+        SessionOutcomeRecorded, CalendarEventMoved, CalendarEventRemoved, ClientNotified,
+        NotificationPreferencesChanged {
 
     UUID bookingId();
 

@@ -37,7 +37,9 @@ public enum EventType {
     CALENDAR_EVENT_MOVED("CalendarEventMoved", CalendarEventMoved.class, Producer.CALENDAR, 1),
     CALENDAR_EVENT_REMOVED("CalendarEventRemoved", CalendarEventRemoved.class, Producer.CALENDAR, 1),
     CLIENT_NOTIFIED("ClientNotified", ClientNotified.class, Producer.NOTIFICATION, 1),
-    PAYMENT_TOTALS_CHANGED("PaymentTotalsChanged", PaymentTotalsChanged.class, Producer.PAYMENT, 1);
+    PAYMENT_TOTALS_CHANGED("PaymentTotalsChanged", PaymentTotalsChanged.class, Producer.PAYMENT, 1),
+    NOTIFICATION_PREFERENCES_CHANGED("NotificationPreferencesChanged", NotificationPreferencesChanged.class,
+            Producer.BOOKING, 1);
 
     /** The one service that emits events of a type. */
     public enum Producer {

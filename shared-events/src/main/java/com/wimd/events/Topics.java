@@ -34,6 +34,7 @@ public final class Topics {
     public static final String CALENDAR_EVENT_REMOVED = "CalendarEventRemoved";
     public static final String CLIENT_NOTIFIED = "ClientNotified";
     public static final String PAYMENT_TOTALS_CHANGED = "PaymentTotalsChanged";
+    public static final String NOTIFICATION_PREFERENCES_CHANGED = "NotificationPreferencesChanged";
 
     private Topics() {
     }

@@ -28,7 +28,8 @@ class EventWireFormatTest {
     static final Instant AT = Instant.parse("2026-12-01T14:05:00Z");
     static final Instant SLOT = Instant.parse("2026-12-07T15:00:00Z");
     static final UUID PAYMENT = UUID.fromString("5a1f0c3e-6f4b-4e9a-9d2c-7b8e1f2a3c4d");
-    static final Client CLIENT = new Client("user-123", "Alice Martin", "alice@example.com", "+14165550199");
+    static final Client CLIENT = new Client("user-123", "Alice Martin", "alice@example.com", "+14165550199",
+            "America/Vancouver", new NotificationPreferences(true, true, true));
 
     static Stream<EventEnvelope<?>> samples() {
         return Stream.of(
@@ -71,7 +72,8 @@ class EventWireFormatTest {
                 envelope(new CalendarEventRemoved(BOOKING, "evt-42", true), CAUSE),
                 envelope(new ClientNotified(BOOKING, "EMAIL", "BOOKING_CONFIRMED", "CLIENT", "SENT"), CAUSE),
                 envelope(new PaymentTotalsChanged("2026-12", "America/Toronto", java.util.List.of(
-                        new PaymentTotalsChanged.CurrencyTotals("CAD", 2, 30000, 7500, 900, 21600)), AT), null));
+                        new PaymentTotalsChanged.CurrencyTotals("CAD", 2, 30000, 7500, 900, 21600)), AT), null),
+                envelope(new NotificationPreferencesChanged(BOOKING, CLIENT), null));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {
@@ -121,6 +123,7 @@ class EventWireFormatTest {
         assertThat(EventType.CALENDAR_EVENT_REMOVED.topic()).isEqualTo(Topics.CALENDAR_EVENT_REMOVED);
         assertThat(EventType.CLIENT_NOTIFIED.topic()).isEqualTo(Topics.CLIENT_NOTIFIED);
         assertThat(EventType.PAYMENT_TOTALS_CHANGED.topic()).isEqualTo(Topics.PAYMENT_TOTALS_CHANGED);
+        assertThat(EventType.NOTIFICATION_PREFERENCES_CHANGED.topic()).isEqualTo(Topics.NOTIFICATION_PREFERENCES_CHANGED);
     }
 
     @Test
@@ -129,6 +132,17 @@ class EventWireFormatTest {
         assertThat(new CoachBusyTimesChanged(day, null, AT).correlationId())
                 .isEqualTo(new CoachBusyTimesChanged(day, java.util.List.of(), AT.plusSeconds(300)).correlationId())
                 .isNotEqualTo(new CoachBusyTimesChanged(day.plusDays(1), null, AT).correlationId());
+    }
+
+    @Test
+    void a_client_sent_before_zones_and_preferences_existed_reads_with_no_zone_and_the_default_channels() {
+        String json = EventCodec.encode(samples().findFirst().orElseThrow())
+                .replace("\"zone\":\"America/Vancouver\",", "")
+                .replace(",\"notifications\":{\"email\":true,\"inapp\":true,\"sms\":true}", "");
+        assertThat(json).doesNotContain("zone").doesNotContain("notifications");
+        Client client = ((BookingRequested) EventCodec.decode(json).payload()).client();
+        assertThat(client.zone()).isNull();
+        assertThat(client.channels()).isEqualTo(new NotificationPreferences(true, true, false));
     }
 
     @Test

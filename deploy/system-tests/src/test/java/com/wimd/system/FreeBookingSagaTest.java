@@ -125,7 +125,8 @@ class FreeBookingSagaTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(system.url(ServiceSpec.NOTIFICATION)).auth().oauth2(token).get("/notifications")
-                        .then().statusCode(200).body("size()", equalTo(1)).body("[0].booking_id", equalTo(booking)));
+                        .then().statusCode(200).body("notifications.size()", equalTo(1))
+                        .body("notifications[0].booking_id", equalTo(booking)).body("unread", equalTo(1)));
         assertThat(system.count(ServiceSpec.NOTIFICATION,
                 "select count(*) from notification_log where booking_id = ?::uuid and status = 'SENT'", booking)).isEqualTo(2);
     }
@@ -151,7 +152,8 @@ class FreeBookingSagaTest {
         // the client is told
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(system.url(ServiceSpec.NOTIFICATION)).auth().oauth2(token).get("/notifications")
-                        .then().statusCode(200).body("size()", equalTo(1)).body("[0].booking_id", equalTo(booking)));
+                        .then().statusCode(200).body("notifications.size()", equalTo(1))
+                        .body("notifications[0].booking_id", equalTo(booking)).body("unread", equalTo(1)));
 
         // the slot is free again
         Response again = book(TestTokens.client("e2e-" + UUID.randomUUID()), slot, "(416) 555-0123");

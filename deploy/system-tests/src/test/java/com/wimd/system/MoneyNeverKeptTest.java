@@ -60,7 +60,7 @@ class MoneyNeverKeptTest {
         assertThat(line).containsEntry("orphan", true).containsEntry("refund_status", "SUCCEEDED");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(system.url(ServiceSpec.NOTIFICATION))
                 .auth().oauth2(alice.token()).get("/notifications").then().statusCode(200).extract().jsonPath()
-                .getList("kind").contains("ORPHAN_PAYMENT_REFUNDED"));
+                .getList("notifications.kind").contains("ORPHAN_PAYMENT_REFUNDED"));
     }
 
     @Test

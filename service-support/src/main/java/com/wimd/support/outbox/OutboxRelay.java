@@ -1,17 +1,15 @@
 package com.wimd.support.outbox;
 
+import com.wimd.support.db.PgNotifications;
 import com.wimd.support.work.BackgroundLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
@@ -60,64 +58,33 @@ public class OutboxRelay {
 
     private final Producer<String, String> producer;
     private final Pool pool;
-    private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Duration interval;
-    private final PgConnectOptions listenOptions;
+    private final PgNotifications notifications;
     private BackgroundLoop loop;
-    private PgSubscriber subscriber;
-    private volatile boolean listening;
 
-    public OutboxRelay(Producer<String, String> producer, Pool pool, Vertx vertx, Clock clock, MeterRegistry metrics,
+    public OutboxRelay(Producer<String, String> producer, Pool pool, Clock clock, MeterRegistry metrics,
                        @ConfigProperty(name = "outbox.relay.interval", defaultValue = "PT1S") Duration interval,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                       @ConfigProperty(name = "quarkus.datasource.username") String user,
-                       @ConfigProperty(name = "quarkus.datasource.password") String password) {
+                       PgNotifications notifications) {
         this.producer = producer;
         this.pool = pool;
-        this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
         this.interval = interval;
-        this.listenOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
+        this.notifications = notifications;
     }
 
     void start(@Observes StartupEvent event) {
-        loop = BackgroundLoop.start("outbox-relay", interval, () -> {
-            listen();
-            return publishRound() == BATCH;
-        }, LOG);
+        loop = BackgroundLoop.start("outbox-relay", interval, () -> publishRound() == BATCH, LOG);
+        // each commit that wrote a row wakes the relay; so does each (re)connection: anything written meanwhile
+        notifications.listen(CHANNEL, payload -> loop.wake(), () -> loop.wake());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         if (loop != null) {
             loop.stop();
         }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
-    }
-
-    /** Listens for the outbox's commit notifications; tried again each round while not connected. */
-    private void listen() {
-        if (listening) {
-            return;
-        }
-        listening = true;
-        if (subscriber == null) {
-            subscriber = PgSubscriber.subscriber(vertx, listenOptions);
-            subscriber.reconnectPolicy(retries -> 500L);
-            subscriber.channel(CHANNEL).handler(payload -> loop.wake());
-            subscriber.closeHandler(() -> listening = false);
-        }
-        subscriber.connect().subscribe().with(
-                connected -> loop.wake(), // anything written while we were not listening
-                failure -> {
-                    listening = false;
-                    LOG.debugf("outbox relay cannot listen yet (%s); polling every %s", failure.getMessage(), interval);
-                });
     }
 
     /**

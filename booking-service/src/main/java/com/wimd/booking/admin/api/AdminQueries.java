@@ -2,6 +2,7 @@ package com.wimd.booking.admin.api;
 
 import com.wimd.booking.appointments.api.DateTimes;
 import com.wimd.booking.appointments.domain.AppointmentStatus;
+import com.wimd.support.api.QueryParams;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.panache.common.Parameters;
 
@@ -64,21 +65,7 @@ final class AdminQueries {
             }
             where.append(")");
         }
-        return new Filter(where.toString(), parameters, number(page, "page", 0, 0, 1_000_000), number(size, "size", 20, 1, MAX_SIZE));
-    }
-
-    private static int number(String value, String field, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ProblemType.VALIDATION.at(field, field + " must be a whole number from " + min + " to " + max);
-        }
+        return new Filter(where.toString(), parameters, QueryParams.wholeNumber(page, "page", 0, 0, 1_000_000),
+                QueryParams.wholeNumber(size, "size", 20, 1, MAX_SIZE));
     }
 }

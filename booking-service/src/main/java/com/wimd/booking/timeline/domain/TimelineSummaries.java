@@ -5,6 +5,8 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.BookingRequested;
 import com.wimd.events.BookingRescheduled;
+import com.wimd.events.NotificationPreferences;
+import com.wimd.events.NotificationPreferencesChanged;
 import com.wimd.events.CalendarEventCreated;
 import com.wimd.events.CalendarEventFailed;
 import com.wimd.events.CalendarEventMoved;
@@ -121,6 +123,12 @@ public final class TimelineSummaries {
                 case "DISABLED" -> "not " + how + " (" + words(e.channel()) + " is off): " + what;
                 default -> "could not be " + how + " (" + who + "): " + what;
             };
+        }
+        if (event instanceof NotificationPreferencesChanged e) {
+            NotificationPreferences p = e.client().channels();
+            String chosen = java.util.stream.Stream.of(p.email() ? "email" : null, p.inapp() ? "in-app" : null,
+                    p.sms() ? "SMS" : null).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
+            return "notifications: " + (chosen.isEmpty() ? "none" : chosen);
         }
         if (event instanceof PackagePurchaseRequested e) {
             return "package of " + e.sessions() + " sessions requested";

@@ -69,6 +69,18 @@ class TimelineSummariesTest {
     }
 
     @Test
+    void a_change_of_notification_preferences_lists_the_channels_chosen() {
+        assertThat(summary(new com.wimd.events.NotificationPreferencesChanged(ID,
+                CLIENT.withNotifications(new com.wimd.events.NotificationPreferences(true, false, true)))))
+                .isEqualTo("notifications: email, SMS");
+        assertThat(summary(new com.wimd.events.NotificationPreferencesChanged(ID,
+                CLIENT.withNotifications(new com.wimd.events.NotificationPreferences(false, false, false)))))
+                .isEqualTo("notifications: none");
+        assertThat(summary(new com.wimd.events.NotificationPreferencesChanged(ID, CLIENT)))
+                .as("no choice made: the defaults").isEqualTo("notifications: email, in-app");
+    }
+
+    @Test
     void a_long_or_multi_line_reason_is_kept_to_one_short_line() {
         String summary = summary(new FeeChargeFailed(ID, CLIENT, "cancel", new Money(7500, "CAD"), "line one\nline two " + "x".repeat(400), TEN));
         assertThat(summary).doesNotContain("\n").startsWith("late fee of 75.00 CAD declined (cancel): line one line two");

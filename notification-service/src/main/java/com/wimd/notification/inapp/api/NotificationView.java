@@ -9,7 +9,7 @@ import java.util.UUID;
 public record NotificationView(UUID id, UUID bookingId, String kind, String title, String body,
                                Instant createdAt, Instant readAt, boolean read) {
 
-    static NotificationView of(InAppNotification n) {
+    public static NotificationView of(InAppNotification n) {
         return new NotificationView(n.id, n.bookingId, n.kind.name(), n.title, n.body, n.createdAt, n.readAt,
                 n.readAt != null);
     }

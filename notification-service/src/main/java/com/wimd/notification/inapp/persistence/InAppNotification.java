@@ -56,7 +56,21 @@ public class InAppNotification extends PanacheEntityBase {
         }
     }
 
-    public static Uni<List<InAppNotification>> ofUser(String userId) {
-        return list("userId = ?1 order by createdAt desc, id desc", userId);
+    /** One page of the user's notifications, newest first. */
+    public static Uni<List<InAppNotification>> ofUser(String userId, int page, int size) {
+        return find("userId = ?1 order by createdAt desc, id desc", userId).page(page, size).list();
+    }
+
+    public static Uni<Long> countOf(String userId) {
+        return count("userId = ?1", userId);
+    }
+
+    public static Uni<Long> unreadOf(String userId) {
+        return count("userId = ?1 and readAt is null", userId);
+    }
+
+    /** Marks every unread notification of the user read now; answers how many it marked. */
+    public static Uni<Integer> markAllRead(String userId, Instant now) {
+        return update("readAt = ?1 where userId = ?2 and readAt is null", now, userId);
     }
 }

@@ -7,9 +7,11 @@ import com.wimd.infra.test.Sql;
 import com.wimd.infra.test.TestTokens;
 import com.wimd.notification.Events;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URLEncoder;
@@ -49,7 +51,7 @@ class HostileInputTest {
                 .publish(Events.confirmed(other, Events.MONDAY_10_AM_TORONTO));
         someoneElsesNotification = await().atMost(Duration.ofSeconds(30)).until(() -> given()
                 .auth().oauth2(TestTokens.client(other.userId())).get("/notifications")
-                .then().statusCode(200).extract().jsonPath().getString("[0].id"), id -> id != null);
+                .then().statusCode(200).extract().jsonPath().getString("notifications[0].id"), id -> id != null);
         return someoneElsesNotification;
     }
 
@@ -57,15 +59,34 @@ class HostileInputTest {
         return Stream.concat(Stream.of(SOMEONE_ELSES, UUID.randomUUID().toString()), HostileInputs.pathSegments().stream());
     }
 
-    @ParameterizedTest(name = "POST /notifications/{0}/read")
+    @ParameterizedTest(name = "PUT /notifications/{0}/read")
     @MethodSource("hostileIds")
     void a_made_up_hostile_or_someone_elses_id_is_not_found_and_marks_nothing_read(String hostile) {
         String id = hostile.equals(SOMEONE_ELSES) ? someoneElsesNotification() : hostile;
         Map<String, String> before = HostileInputs.fingerprint(Sql.ofServiceUnderTest(), BACKGROUND);
         given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(owner.userId()))
-                .post("/notifications/" + id + "/read")
+                .put("/notifications/" + id + "/read")
                 .then().statusCode(404).contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("urn:problem-type:not-found"));
+        assertThat(HostileInputs.fingerprint(Sql.ofServiceUnderTest(), BACKGROUND)).isEqualTo(before);
+    }
+
+    static Stream<Arguments> hostilePages() {
+        return Stream.of("page", "size").flatMap(param -> Stream.concat(HostileInputs.pathSegments().stream(),
+                Stream.of("-1", "101", "99999999999", "1.5", "0x10")).map(value -> Arguments.of(param, value)));
+    }
+
+    @ParameterizedTest(name = "GET /notifications?{0}={1}")
+    @MethodSource("hostilePages")
+    void a_hostile_page_or_size_is_refused_naming_it_or_reads_a_page_and_changes_nothing(String param, String value) {
+        Map<String, String> before = HostileInputs.fingerprint(Sql.ofServiceUnderTest(), BACKGROUND);
+        Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(owner.userId()))
+                .get("/notifications?" + param + "=" + value);
+        assertThat(response.statusCode()).as(response.asString()).isIn(200, 400);
+        if (response.statusCode() == 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getString("field")).as(response.asString()).isEqualTo(param);
+        }
         assertThat(HostileInputs.fingerprint(Sql.ofServiceUnderTest(), BACKGROUND)).isEqualTo(before);
     }
 }

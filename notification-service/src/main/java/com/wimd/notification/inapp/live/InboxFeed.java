@@ -1,0 +1,75 @@
+package com.wimd.notification.inapp.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wimd.notification.inapp.api.NotificationView;
+import com.wimd.support.db.PgNotifications;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * New in-app notifications as they are committed, from any replica: the database announces each insert on channel
+ * {@code in_app_notifications} (a trigger; delivered on commit), and each open stream takes those of its user.
+ */
+@ApplicationScoped
+public class InboxFeed {
+
+    private static final Logger LOG = Logger.getLogger(InboxFeed.class);
+    static final String CHANNEL = "in_app_notifications";
+    /** What one slow stream may hold; beyond it the stream ends, and its page reconnects and reads the list again. */
+    static final int BUFFER = 256;
+
+    private final PgNotifications notifications;
+    private final ObjectMapper json = new ObjectMapper();
+    private final BroadcastProcessor<Announced> announced = BroadcastProcessor.create();
+
+    record Announced(String userHash, NotificationView notification) {
+    }
+
+    public InboxFeed(PgNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    void start(@Observes StartupEvent event) {
+        notifications.listen(CHANNEL, this::announce, () -> { });
+    }
+
+    void announce(String payload) {
+        try {
+            JsonNode n = json.readTree(payload);
+            announced.onNext(new Announced(n.path("user").asText(), new NotificationView(
+                    UUID.fromString(n.path("id").asText()), UUID.fromString(n.path("booking_id").asText()),
+                    n.path("kind").asText(), n.path("title").asText(), n.path("body").asText(),
+                    OffsetDateTime.parse(n.path("created_at").asText()).toInstant(), null, false)));
+        } catch (RuntimeException | java.io.IOException e) {
+            LOG.warnf("an in-app notification's announcement could not be read (%s): %s", e.getMessage(), payload);
+        }
+    }
+
+    /** The user's notifications from now on, as they are committed. */
+    public Multi<NotificationView> of(String userId) {
+        String hash = md5(userId);
+        return announced.filter(a -> a.userHash().equals(hash)).map(Announced::notification)
+                .onOverflow().buffer(BUFFER);
+    }
+
+    /** As PostgreSQL's {@code md5(text)}: lower-case hex of the UTF-8 bytes. */
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
