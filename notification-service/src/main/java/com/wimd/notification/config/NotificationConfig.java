@@ -9,13 +9,18 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** The coach's zone: every time a client reads is shown in it. */
+    /** The coach's zone: every time is shown in it (and in the client's own zone too, when the booking names one). */
     @WithDefault("America/Toronto")
     ZoneId coachZone();
 
     /** Where a client cancels, reschedules or picks another time. */
     @WithDefault("http://localhost:8081/")
     String bookingPageUrl();
+
+    /** What a client is asked to do before the call: in every email about a session still to come, and in its invite. */
+    @WithDefault("Find a quiet place where you can talk freely for 30 minutes, with good phone reception. "
+            + "Have a pen and paper at hand, and note beforehand the one or two things you most want to talk about.")
+    String preparationNotes();
 
     /** The organizer of the calendar invite. */
     @WithDefault("coach@localhost")

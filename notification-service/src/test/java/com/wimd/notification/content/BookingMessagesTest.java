@@ -14,44 +14,28 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The in-app texts (the emails are templates: see email/EmailContentTest). */
 class BookingMessagesTest {
 
     static final Instant START = Instant.parse("2026-12-07T15:00:00Z");
     static final Client ALICE = new Client("user-1", "Alice <Martin>", "alice@example.com", "+14165550199");
     final BookingMessages messages = new BookingMessages(ZoneId.of("America/Toronto"), "https://coach.example/book");
 
-    final BookingConfirmed confirmed = new BookingConfirmed(UUID.randomUUID(), ALICE, BookingType.FREE, START,
-            START.plusSeconds(1800), "evt-1");
-
     @Test
-    void the_confirmation_says_when_in_the_coachs_zone_which_number_is_called_and_how_to_cancel() {
-        BookingMessages.Email email = messages.confirmedEmail(confirmed);
+    void the_confirmation_in_the_app_says_when_in_the_coachs_zone_and_which_number_is_called() {
+        BookingMessages.InApp inApp = messages.confirmedInApp(new BookingConfirmed(UUID.randomUUID(), ALICE, BookingType.FREE,
+                START, START.plusSeconds(1800), "evt-1"));
 
-        assertThat(email.subject()).isEqualTo("Your coaching call is confirmed: Monday, December 7 at 10:00 AM EST");
-        assertThat(email.text())
-                .contains("Monday, December 7, 2026 at 10:00 AM EST (30 minutes)")
-                .contains("The coach will call you at +14165550199")
-                .contains("cancel or reschedule")
-                .contains("https://coach.example/book");
-        assertThat(email.html())
-                .contains("Monday, December 7, 2026 at 10:00 AM EST")
-                .contains("+14165550199")
-                .contains("href=\"https://coach.example/book\"");
-    }
-
-    @Test
-    void names_from_events_are_escaped_in_html() {
-        assertThat(messages.confirmedEmail(confirmed).html()).contains("Hello Alice &lt;Martin&gt;,").doesNotContain("<Martin>");
+        assertThat(inApp.title()).isEqualTo("Your coaching call is confirmed");
+        assertThat(inApp.body()).isEqualTo("The coach will call you at +14165550199 on Monday, December 7, 2026 at 10:00 AM EST.");
     }
 
     @Test
     void the_failure_gives_the_reason_and_invites_to_pick_another_time() {
-        BookingMessages.Email email = messages.failedEmail(new BookingFailed(UUID.randomUUID(), ALICE, START, "the slot was taken"));
+        BookingMessages.InApp inApp = messages.failedInApp(new BookingFailed(UUID.randomUUID(), ALICE, START, "the slot was taken"));
 
-        assertThat(email.subject()).isEqualTo("We could not book your call");
-        assertThat(email.text())
-                .contains("We could not book your call on Monday, December 7, 2026 at 10:00 AM EST: the slot was taken.")
-                .contains("pick another time: https://coach.example/book");
+        assertThat(inApp.body()).isEqualTo("We could not book your call on Monday, December 7, 2026 at 10:00 AM EST: "
+                + "the slot was taken. Please pick another time.");
     }
 
     @Test
@@ -63,14 +47,12 @@ class BookingMessagesTest {
 
     @Test
     void a_refund_says_how_much_went_back_for_which_call_and_when_it_shows() {
-        BookingMessages.Email email = messages.refundedEmail(new PaymentRefunded(UUID.randomUUID(), "pi_1", "re_1",
+        BookingMessages.InApp inApp = messages.refundedInApp(new PaymentRefunded(UUID.randomUUID(), "pi_1", "re_1",
                 new Money(15000, "USD"), "the booking failed", ALICE, START));
 
-        assertThat(email.subject()).isEqualTo("Your payment was refunded: 150.00 USD");
-        assertThat(email.text())
+        assertThat(inApp.body())
                 .contains("We refunded 150.00 USD to your card for your call on Monday, December 7, 2026 at 10:00 AM EST (the booking failed).")
-                .contains("5 to 10 business days")
-                .contains("https://coach.example/book");
+                .contains("5 to 10 business days");
     }
 
     @Test

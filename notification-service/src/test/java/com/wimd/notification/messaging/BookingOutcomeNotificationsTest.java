@@ -71,9 +71,12 @@ class BookingOutcomeNotificationsTest {
         assertThat(mail.getFrom()[0].toString()).contains("coach@localhost");
         assertThat(Mailbox.body(mail, "text/plain"))
                 .contains("Monday, December 7, 2026 at 10:00 AM EST")
-                .contains("The coach will call you at " + Events.PHONE)
-                .contains("http://localhost:8081/");
-        assertThat(Mailbox.body(mail, "text/html")).contains(Events.PHONE);
+                .contains("The coach will phone you at " + Events.PHONE)
+                .contains("Reschedule: http://localhost:8081/bookings/" + booking + "/reschedule")
+                .contains("Cancel: http://localhost:8081/bookings/" + booking + "/cancel")
+                .contains("Changes are free up to 24 hours before the call.");
+        assertThat(Mailbox.body(mail, "text/html")).contains(Events.PHONE)
+                .contains("href=\"http://localhost:8081/bookings/" + booking + "/reschedule\"");
 
         Part invite = Mailbox.attachment(mail, "invite.ics").orElseThrow(() -> new AssertionError("no invite.ics"));
         assertThat(invite.getContentType()).startsWith("text/calendar").containsIgnoringCase("method=REQUEST");

@@ -12,13 +12,20 @@ import com.wimd.notification.Database;
 import com.wimd.notification.Events;
 import com.wimd.notification.Mailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,23 +91,48 @@ class CancellationNotificationsTest {
     }
 
     @Test
-    void a_reschedule_tells_the_client_the_new_time_with_an_invite_that_updates_the_same_event() throws Exception {
-        Client jade = Events.client("jade");
+    void a_reschedule_then_a_cancellation_update_then_cancel_the_same_event_in_the_clients_calendar() throws Exception {
+        Client someone = Events.client("jade");
+        Client jade = new Client(someone.userId(), someone.name(), someone.email(), someone.phone(), "Europe/Paris", null);
         Instant from = Events.MONDAY_10_AM_TORONTO;
         Instant to = from.plus(Duration.ofDays(1));
         com.wimd.events.BookingRescheduled moved = new com.wimd.events.BookingRescheduled(UUID.randomUUID(), jade,
                 BookingType.PAID_SINGLE, from, to, to.plusSeconds(1800), null, "evt-1", 1, "CLIENT", new Money(7500, "CAD"));
-        kafka.publish(EventEnvelope.first(moved, Instant.now()));
+        Instant movedAt = Instant.now();
+        kafka.publish(EventEnvelope.first(moved, movedAt));
 
         await().atMost(PATIENCE).until(() -> Database.deliveries(moved.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
         MimeMessage mail = Mailbox.to(jade.email()).get(0);
-        assertThat(mail.getSubject()).startsWith("Your coaching call has moved: Tuesday, December 8");
+        assertThat(mail.getSubject()).isEqualTo("Your coaching call has moved: Tuesday, December 8 at 4:00 PM CET");
         assertThat(Mailbox.body(mail, "text/plain"))
-                .contains("You moved your call from Monday, December 7, 2026 at 10:00 AM EST to Tuesday, December 8, 2026 at 10:00 AM EST.")
-                .contains("75.00 CAD");
-        String invite = Mailbox.text(Mailbox.attachment(mail, "invite.ics").orElseThrow());
-        assertThat(invite).contains("UID:" + moved.bookingId() + "@coach-booking").contains("DTSTART:20261208T150000Z")
-                .doesNotContain("SEQUENCE:0");
+                .contains("You moved your call from Monday, December 7, 2026 at 4:00 PM CET to Tuesday, December 8, 2026 at 4:00 PM CET"
+                        + " (your time; Tuesday, December 8, 2026 at 10:00 AM EST for the coach).")
+                .contains("75.00 CAD").contains("The coach will phone you at " + Events.PHONE)
+                .contains("http://localhost:8081/bookings/" + moved.bookingId() + "/cancel");
+        assertThat(Mailbox.body(mail, "text/html")).contains("Tuesday, December 8, 2026 at 10:00 AM EST for the coach");
+        VEvent request = invite(mail, "REQUEST");
+        assertThat(request.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(moved.bookingId() + "@coach-booking");
+        assertThat(Instant.from((Temporal) request.getDateTimeStart().getDate())).isEqualTo(to);
         assertThat(BookingOutcomeNotificationsTest.notificationsOf(jade.userId()).getString("[0].kind")).isEqualTo("BOOKING_RESCHEDULED");
+
+        BookingCancelled cancel = new BookingCancelled(moved.bookingId(), jade, BookingType.PAID_SINGLE, to, to.plusSeconds(1800),
+                "evt-1", "CLIENT", null, false, new Money(15000, "CAD"), Money.zero("CAD"), false, "pi_1", null);
+        kafka.publish(EventEnvelope.first(cancel, movedAt.plusSeconds(5)));
+        await().atMost(PATIENCE).until(() -> Mailbox.to(jade.email()).size() == 2);
+        MimeMessage cancelMail = Mailbox.to(jade.email()).get(1);
+        assertThat(cancelMail.getSubject()).isEqualTo("Your coaching call is cancelled");
+        VEvent cancelled = invite(cancelMail, "CANCEL");
+        assertThat(cancelled.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(moved.bookingId() + "@coach-booking");
+        assertThat(Integer.parseInt(cancelled.getProperty(Property.SEQUENCE).orElseThrow().getValue()))
+                .isGreaterThan(Integer.parseInt(request.getProperty(Property.SEQUENCE).orElseThrow().getValue()));
+    }
+
+    /** The message's invite.ics, parsed back, with its METHOD (and its part's content type) checked. */
+    static VEvent invite(MimeMessage mail, String method) throws Exception {
+        Part part = Mailbox.attachment(mail, "invite.ics").orElseThrow(() -> new AssertionError("no invite.ics"));
+        assertThat(part.getContentType()).startsWith("text/calendar").containsIgnoringCase("method=" + method);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(Mailbox.text(part)));
+        assertThat(calendar.getMethod().getValue()).isEqualTo(method);
+        return calendar.<VEvent>getComponents().get(0);
     }
 }

@@ -44,7 +44,8 @@ class DateBlockedNotificationsTest {
         assertThat(mail.getSubject()).startsWith("Your coaching call has moved to your backup time");
         assertThat(Mailbox.body(mail, "text/plain")).contains("not available").contains("Tuesday, December 8, 2026 at 10:00 AM EST")
                 .contains("Nothing is charged");
-        assertThat(Mailbox.attachment(mail, "invite.ics")).isPresent();
+        assertThat(CancellationNotificationsTest.invite(mail, "REQUEST").getProperty(net.fortuna.ical4j.model.Property.UID)
+                .orElseThrow().getValue()).isEqualTo(moved.bookingId() + "@coach-booking");
     }
 
     @Test
