@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Reads the channels a client chooses for a booking, {@code {"email": bool, "inapp": bool, "sms": bool}}: a key left
  * out (or null) takes the default ({@link NotificationPreferences#DEFAULT}); any other key, or a value that is not
- * true or false (no {@code "true"}, no {@code 1}: Jackson would coerce them), is a 400 naming the field. The SMS
- * choice is taken even while SMS is switched off.
+ * true or false, is a 400 naming the field. Read from a map rather than into boolean fields, because Jackson would
+ * quietly take {@code "true"} or {@code 1} for a boolean, and (as configured) ignore a misspelt key. The SMS choice is
+ * taken even while SMS is switched off.
  */
 public final class NotificationChoices {
 
