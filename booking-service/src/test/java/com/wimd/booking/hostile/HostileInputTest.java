@@ -65,7 +65,14 @@ class HostileInputTest {
     record Expected(int status, String type) {
     }
 
-    record Endpoint(String path, Map<String, Object> valid, Map<String, Function<Kind, Expected>> fields) {
+    /**
+     * One endpoint's table: each field and what a hostile value there earns (null: that value is valid there, so not
+     * hostile). A field {@code a.b} is key {@code b} of the object in {@code a}.
+     */
+    record Endpoint(String method, String path, Map<String, Object> valid, Map<String, Function<Value, Expected>> fields) {
+        Endpoint(String path, Map<String, Object> valid, Map<String, Function<Value, Expected>> fields) {
+            this("POST", path, valid, fields);
+        }
     }
 
     static final Expected VALIDATION = new Expected(400, "validation");
@@ -75,20 +82,58 @@ class HostileInputTest {
         body.put("scheduled_datetime", SLOT.toOffsetDateTime().toString());
         body.put("backup_datetime", BACKUP.toOffsetDateTime().toString());
         body.put("user_phone", "+1 416 555 0199");
+        body.put("client_timezone", "Europe/Paris");
+        body.put("notification_preferences", Map.of("email", true, "inapp", false, "sms", true));
         return body;
     }
 
-    static Function<Kind, Expected> always(Expected expected) {
-        return kind -> expected;
+    static Function<Value, Expected> always(Expected expected) {
+        return value -> expected;
     }
 
     /** An optional field: missing is fine (and would book), so it is not in the table. */
-    static Function<Kind, Expected> optional(Expected expected) {
-        return kind -> kind == Kind.MISSING ? null : expected;
+    static Function<Value, Expected> optional(Expected expected) {
+        return value -> value.kind() == Kind.MISSING ? null : expected;
     }
 
-    static Function<Kind, Expected> phone() {
-        return kind -> kind == Kind.STRUCTURE ? VALIDATION : new Expected(400, "invalid-phone");
+    static Function<Value, Expected> phone() {
+        return value -> value.kind() == Kind.STRUCTURE ? VALIDATION : new Expected(400, "invalid-phone");
+    }
+
+    /** The channels chosen: null, or an empty object, is "the defaults" (and would book); anything else not an object of them is refused. */
+    static Function<Value, Expected> channels() {
+        return value -> value.json() == null || value.json() instanceof Map<?, ?> map && map.isEmpty() ? null : VALIDATION;
+    }
+
+    /** One channel: true or false, or null for its default; nothing else (no "true", no 1). */
+    static Function<Value, Expected> trueOrFalse() {
+        return value -> value.json() == null || value.json() instanceof Boolean ? null : VALIDATION;
+    }
+
+    /** The fields every booking request has besides its own: how the client hears about the booking. */
+    static Map<String, Function<Value, Expected>> withContactFields(Map<String, Function<Value, Expected>> fields) {
+        Map<String, Function<Value, Expected>> all = new HashMap<>(fields);
+        all.put("client_timezone", optional(VALIDATION));
+        all.put("notification_preferences", channels());
+        all.put("notification_preferences.email", trueOrFalse());
+        all.put("notification_preferences.inapp", trueOrFalse());
+        all.put("notification_preferences.sms", trueOrFalse());
+        return all;
+    }
+
+    /** The body with {@code value} in {@code field}; a field {@code a.b} is key {@code b} of the object in {@code a}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> with(Map<String, Object> valid, String field, Object value) {
+        Map<String, Object> body = new HashMap<>(valid);
+        int dot = field.indexOf('.');
+        if (dot < 0) {
+            body.put(field, value);
+        } else {
+            Map<String, Object> inner = new HashMap<>((Map<String, Object>) body.get(field.substring(0, dot)));
+            inner.put(field.substring(dot + 1), value);
+            body.put(field.substring(0, dot), inner);
+        }
+        return body;
     }
 
     static List<Endpoint> endpoints() {
@@ -100,24 +145,28 @@ class HostileInputTest {
         Map<String, Object> fromPackage = slot();
         fromPackage.put("package_id", SOMEONE_ELSES_PACKAGE.toString());
         return List.of(
-                new Endpoint("/booking/create-free", free, Map.of(
+                new Endpoint("/booking/create-free", free, withContactFields(Map.of(
                         "scheduled_datetime", always(VALIDATION),
                         "backup_datetime", optional(VALIDATION),
                         "user_phone", phone(),
-                        "promo_code", kind -> kind == Kind.STRUCTURE || kind == Kind.MISSING ? VALIDATION
-                                : new Expected(400, "promo-invalid"))),
-                new Endpoint("/booking/create-paid-single", paid, Map.of(
+                        "promo_code", value -> value.kind() == Kind.STRUCTURE || value.kind() == Kind.MISSING ? VALIDATION
+                                : new Expected(400, "promo-invalid")))),
+                new Endpoint("/booking/create-paid-single", paid, withContactFields(Map.of(
                         "scheduled_datetime", always(VALIDATION),
                         "backup_datetime", optional(VALIDATION),
                         "user_phone", phone(),
                         "currency", always(VALIDATION),
-                        "stripe_payment_intent_id", always(VALIDATION))),
-                new Endpoint("/booking/use-package-session", fromPackage, Map.of(
+                        "stripe_payment_intent_id", always(VALIDATION)))),
+                new Endpoint("/booking/use-package-session", fromPackage, withContactFields(Map.of(
                         "scheduled_datetime", always(VALIDATION),
                         "backup_datetime", optional(VALIDATION),
-                        "package_id", always(VALIDATION))),
+                        "package_id", always(VALIDATION)))),
                 new Endpoint("/booking/create-paid-package", Map.of("currency", "USD", "stripe_payment_intent_id", "pi_hostile_valid"),
-                        Map.of("currency", always(VALIDATION), "stripe_payment_intent_id", always(VALIDATION))));
+                        Map.of("currency", always(VALIDATION), "stripe_payment_intent_id", always(VALIDATION))),
+                // a made-up booking: the body is read before the booking is looked for
+                new Endpoint("PUT", "/booking/" + UUID.randomUUID() + "/notification-preferences",
+                        Map.of("email", true, "inapp", true, "sms", false),
+                        Map.of("email", trueOrFalse(), "inapp", trueOrFalse(), "sms", trueOrFalse())));
     }
 
     static Stream<Arguments> hostileFields() {
@@ -125,9 +174,9 @@ class HostileInputTest {
         for (Endpoint endpoint : endpoints()) {
             endpoint.fields().forEach((field, expect) -> {
                 for (Value value : HostileInputs.values()) {
-                    Expected expected = expect.apply(value.kind());
+                    Expected expected = expect.apply(value);
                     if (expected != null) {
-                        cases.add(Arguments.of(endpoint.path(), field, value, endpoint.valid(), expected));
+                        cases.add(Arguments.of(endpoint.method(), endpoint.path(), field, value, endpoint.valid(), expected));
                     }
                 }
             });
@@ -135,14 +184,12 @@ class HostileInputTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1} = {2}")
+    @ParameterizedTest(name = "{0} {1} {2} = {3}")
     @MethodSource("hostileFields")
     void a_hostile_value_in_one_field_is_refused_naming_that_field_and_changes_nothing(
-            String path, String field, Value value, Map<String, Object> valid, Expected expected) {
-        Map<String, Object> body = new HashMap<>(valid);
-        body.put(field, value.json());
+            String method, String path, String field, Value value, Map<String, Object> valid, Expected expected) {
         Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
-                .body(body).post(path);
+                .body(with(valid, field, value.json())).request(method, path);
         assertProblem(response, expected.status(), expected.type(), field);
     }
 
@@ -181,14 +228,14 @@ class HostileInputTest {
 
     static Stream<Arguments> hostileBodies() {
         return endpoints().stream().flatMap(endpoint -> HostileInputs.bodies().stream()
-                .map(body -> Arguments.of(endpoint.path(), body)));
+                .map(body -> Arguments.of(endpoint.method(), endpoint.path(), body)));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("hostileBodies")
-    void a_body_that_is_not_the_expected_object_is_refused_and_changes_nothing(String path, HostileInputs.Body body) {
+    void a_body_that_is_not_the_expected_object_is_refused_and_changes_nothing(String method, String path, HostileInputs.Body body) {
         Response response = given().auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
-                .body(body.raw()).post(path);
+                .body(body.raw()).request(method, path);
         assertProblem(response, 400, body.problemType(), null);
     }
 
@@ -208,16 +255,18 @@ class HostileInputTest {
 
     /** Every change with an id in its path (a PUT with a well-formed body). */
     static Stream<Arguments> hostileChangeIds() {
-        return Stream.of("/booking/%s/cancel", "/booking/%s/reschedule")
-                .flatMap(path -> Stream.concat(Stream.of(UUID.randomUUID().toString()), HostileInputs.pathSegments().stream())
-                        .map(id -> Arguments.of(path.formatted(id))));
+        Map<String, Object> change = Map.of("reason", "x", "new_datetime", Slots.next().toOffsetDateTime().toString());
+        return Stream.of(Arguments.of("/booking/%s/cancel", change), Arguments.of("/booking/%s/reschedule", change),
+                        Arguments.of("/booking/%s/notification-preferences", Map.of("sms", true)))
+                .flatMap(endpoint -> Stream.concat(Stream.of(UUID.randomUUID().toString()), HostileInputs.pathSegments().stream())
+                        .map(id -> Arguments.of(((String) endpoint.get()[0]).formatted(id), endpoint.get()[1])));
     }
 
     @ParameterizedTest(name = "PUT {0}")
     @MethodSource("hostileChangeIds")
-    void a_change_of_a_made_up_id_is_not_found_and_changes_nothing(String path) {
+    void a_change_of_a_made_up_id_is_not_found_and_changes_nothing(String path, Map<String, Object> body) {
         Response response = given().urlEncodingEnabled(false).auth().oauth2(TestTokens.client(USER)).contentType(ContentType.JSON)
-                .body(Map.of("reason", "x", "new_datetime", Slots.next().toOffsetDateTime().toString())).put(path);
+                .body(body).put(path);
         assertProblem(response, 404, "not-found", null);
     }
 

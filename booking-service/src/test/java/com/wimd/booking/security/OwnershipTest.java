@@ -60,6 +60,8 @@ class OwnershipTest {
                 new Endpoint("PUT /booking/{id}/reschedule", id -> r -> r.contentType(ContentType.JSON)
                         .body(Map.of("new_datetime", Slots.next().toOffsetDateTime().toString()))
                         .put("/booking/" + id + "/reschedule"), 401, 404, 200, 200),
+                new Endpoint("PUT /booking/{id}/notification-preferences", id -> r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("sms", true)).put("/booking/" + id + "/notification-preferences"), 401, 404, 200, 200),
                 new Endpoint("GET /booking/packages/{id} (the booking's package)", id -> r -> r.get("/booking/packages/" + packageOf(id)),
                         401, 404, 200, 200),
                 new Endpoint("GET /booking/my-appointments", id -> r -> r.get("/booking/my-appointments"), 401, 200, 200, 200),
@@ -124,7 +126,8 @@ class OwnershipTest {
     }
 
     static String state(UUID booking) {
-        return Database.text("select status || ' ' || scheduled_at || ' ' || reschedule_count from appointments where id = ?", booking);
+        return Database.text("select status || ' ' || scheduled_at || ' ' || reschedule_count || ' ' || notify_email || notify_inapp "
+                + "|| notify_sms from appointments where id = ?", booking);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -2,6 +2,7 @@ package com.wimd.booking.appointments.api;
 
 import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.events.Money;
+import com.wimd.events.NotificationPreferences;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +19,8 @@ public record AppointmentView(
         Instant backupDatetime,
         int durationMinutes,
         String userPhone,
+        String clientTimezone,
+        NotificationPreferences notificationPreferences,
         Money price,
         String promoCode,
         UUID packageId,
@@ -38,7 +41,7 @@ public record AppointmentView(
     public static AppointmentView of(Appointment a, ZoneId coachZone) {
         return new AppointmentView(a.id, a.status.name(), a.bookingType.name(), a.scheduledAt,
                 a.scheduledAt.atZone(coachZone).toOffsetDateTime().toString(), a.backupAt, a.durationMinutes,
-                a.userPhone, a.price(), a.promoCode, a.packageId, a.failureReason,
+                a.userPhone, a.clientZone, a.notifications(), a.price(), a.promoCode, a.packageId, a.failureReason,
                 new Saga(a.sagaStatus.name(), Map.of(
                         "payment", a.paymentStep.name(),
                         "calendar", a.calendarStep.name(),

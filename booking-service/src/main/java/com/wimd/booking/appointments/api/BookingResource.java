@@ -5,10 +5,12 @@ import com.wimd.booking.appointments.persistence.Appointment;
 import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.BookingService;
 import com.wimd.booking.appointments.service.Cancellations;
+import com.wimd.booking.appointments.service.NotificationChanges;
 import com.wimd.booking.appointments.service.Reschedules;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
+import com.wimd.events.NotificationPreferences;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/booking")
@@ -40,15 +43,18 @@ public class BookingResource {
     private final BookingService bookings;
     private final Cancellations cancellations;
     private final Reschedules reschedules;
+    private final NotificationChanges notificationChanges;
     private final SecurityIdentity identity;
     private final BookingConfig config;
     private final Clock clock;
 
     public BookingResource(BookingService bookings, Cancellations cancellations, Reschedules reschedules,
-                           SecurityIdentity identity, BookingConfig config, Clock clock) {
+                           NotificationChanges notificationChanges, SecurityIdentity identity, BookingConfig config,
+                           Clock clock) {
         this.bookings = bookings;
         this.cancellations = cancellations;
         this.reschedules = reschedules;
+        this.notificationChanges = notificationChanges;
         this.identity = identity;
         this.config = config;
         this.clock = clock;
@@ -60,7 +66,8 @@ public class BookingResource {
     public Uni<Response> createFree(CreateFreeBookingRequest body) {
         required(body);
         return accepted(bookings.bookFree(Callers.of(identity),
-                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()), body.promoCode()));
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone(),
+                        body.clientTimezone(), body.notificationPreferences()), body.promoCode()));
     }
 
     /**
@@ -72,7 +79,8 @@ public class BookingResource {
     public Uni<Response> createPaidSingle(CreatePaidSingleRequest body) {
         required(body);
         return accepted(bookings.bookPaidSingle(Callers.of(identity),
-                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()),
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone(),
+                        body.clientTimezone(), body.notificationPreferences()),
                 body.currency(), body.stripePaymentIntentId()));
     }
 
@@ -82,14 +90,18 @@ public class BookingResource {
     public Uni<Response> usePackageSession(UsePackageSessionRequest body) {
         required(body);
         return accepted(bookings.bookFromPackage(Callers.of(identity),
-                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone()), body.packageId()));
+                slot(body.scheduledDatetime(), body.backupDatetime(), body.userPhone(),
+                        body.clientTimezone(), body.notificationPreferences()), body.packageId()));
     }
 
-    private BookingService.SlotRequest slot(String scheduled, String backup, String phone) {
+    private BookingService.SlotRequest slot(String scheduled, String backup, String phone, String clientZone,
+                                            Map<String, Object> notifications) {
         return new BookingService.SlotRequest(
                 DateTimes.parse(scheduled, "scheduled_datetime", config.coachZone()),
                 backup == null || backup.isBlank() ? null : DateTimes.parse(backup, "backup_datetime", config.coachZone()),
-                phone);
+                phone,
+                DateTimes.zone(clientZone, "client_timezone"),
+                NotificationChoices.read(notifications, "notification_preferences"));
     }
 
     static void required(Object body) {
@@ -159,6 +171,19 @@ public class BookingResource {
             case DECLINED -> throw BookingProblems.PAYMENT_FAILED.because("the late-change fee could not be charged to your "
                     + "saved card (" + outcome.appointment().moveFailure + "); the booking stays as it was");
         });
+    }
+
+    /**
+     * Changes how the client hears about the booking: {@code {"email": bool, "inapp": bool, "sms": bool}}, a key left
+     * out taking its default (email and in-app on, SMS off), as at booking. Its owner or the coach; answers the
+     * booking's channels. A change is announced (NotificationPreferencesChanged); choosing the same again is not.
+     */
+    @PUT
+    @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/notification-preferences")
+    public Uni<NotificationPreferences> chooseNotifications(@PathParam("id") UUID id, Map<String, Object> body) {
+        required(body);
+        NotificationPreferences chosen = NotificationChoices.read(body, null);
+        return notificationChanges.choose(Callers.of(identity), id, chosen).map(Appointment::notifications);
     }
 
     /** What moving the booking to another slot now would cost. */

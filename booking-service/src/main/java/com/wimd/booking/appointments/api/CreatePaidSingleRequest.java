@@ -1,10 +1,17 @@
 package com.wimd.booking.appointments.api;
 
-/** {@code POST /booking/create-paid-single}: a session paid by card (a succeeded Stripe PaymentIntent). */
+import java.util.Map;
+
+/**
+ * {@code POST /booking/create-paid-single}: a session paid by card (a succeeded Stripe PaymentIntent), with the
+ * optional {@code client_timezone} and {@code notification_preferences} of every booking request.
+ */
 public record CreatePaidSingleRequest(
         String scheduledDatetime,
         String backupDatetime,
         String userPhone,
         String currency,
-        String stripePaymentIntentId) {
+        String stripePaymentIntentId,
+        String clientTimezone,
+        Map<String, Object> notificationPreferences) {
 }

@@ -77,6 +77,28 @@ public final class DateTimes {
         }
     }
 
+    /** Longer than any IANA zone id ({@code America/Argentina/ComodRivadavia} is 32). */
+    static final int MAX_ZONE_LENGTH = 64;
+    /** The time-zone database's ids (ZoneId answers a fresh copy of them on every call). */
+    private static final java.util.Set<String> ZONE_IDS = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+
+    /**
+     * The client's time zone: an IANA zone id as a browser names it ({@code Intl.DateTimeFormat().resolvedOptions()
+     * .timeZone}, e.g. {@code Europe/Paris}), spelled exactly as the time-zone database does; null if {@code value} is
+     * absent or blank. Offsets ({@code +05:00}, {@code UTC+5}) are not zones: they would put a summer session an hour
+     * off. Anything else is a 400 naming {@code field}.
+     */
+    public static String zone(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String id = value.strip();
+        if (id.length() > MAX_ZONE_LENGTH || !ZONE_IDS.contains(id)) {
+            throw ProblemType.VALIDATION.at(field, field + " must be an IANA time zone such as America/Vancouver");
+        }
+        return id;
+    }
+
     private static RuntimeException unreadable(String field) {
         return ProblemType.VALIDATION.at(field, field + " must be an ISO-8601 date-time such as 2026-12-07T10:00:00-05:00");
     }

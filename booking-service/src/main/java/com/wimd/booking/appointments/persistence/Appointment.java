@@ -7,6 +7,7 @@ import com.wimd.booking.appointments.domain.StepStatus;
 import com.wimd.events.BookingType;
 import com.wimd.events.Client;
 import com.wimd.events.Money;
+import com.wimd.events.NotificationPreferences;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -37,6 +38,16 @@ public class Appointment extends PanacheEntityBase {
     public String clientEmail;
     @Column(name = "user_phone", nullable = false)
     public String userPhone;
+    /** The client's time zone (IANA id) as the booking page sent it; null when unknown (the coach's zone is used). */
+    @Column(name = "client_zone")
+    public String clientZone;
+    /** The channels the client chose to hear on about this booking (SMS is kept even while SMS is off). */
+    @Column(name = "notify_email", nullable = false)
+    public boolean notifyEmail = NotificationPreferences.DEFAULT.email();
+    @Column(name = "notify_inapp", nullable = false)
+    public boolean notifyInapp = NotificationPreferences.DEFAULT.inapp();
+    @Column(name = "notify_sms", nullable = false)
+    public boolean notifySms = NotificationPreferences.DEFAULT.sms();
 
     @Column(name = "scheduled_at", nullable = false)
     public Instant scheduledAt;
@@ -150,8 +161,22 @@ public class Appointment extends PanacheEntityBase {
         return scheduledAt.plusSeconds(60L * durationMinutes);
     }
 
+    /**
+     * Who the booking is for and how to reach them: every event booking-service emits about a booking carries this
+     * one, so notification-service always has the client's latest zone and channels.
+     */
     public Client client() {
-        return new Client(userId, clientName, clientEmail, userPhone);
+        return new Client(userId, clientName, clientEmail, userPhone, clientZone, notifications());
+    }
+
+    public NotificationPreferences notifications() {
+        return new NotificationPreferences(notifyEmail, notifyInapp, notifySms);
+    }
+
+    public void choose(NotificationPreferences chosen) {
+        notifyEmail = chosen.email();
+        notifyInapp = chosen.inapp();
+        notifySms = chosen.sms();
     }
 
     public Money price() {

@@ -14,6 +14,7 @@ import com.wimd.events.BookingRequested;
 import com.wimd.events.BookingType;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.Money;
+import com.wimd.events.NotificationPreferences;
 import com.wimd.support.outbox.Outbox;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,8 +56,12 @@ public class BookingService {
         this.outbox = outbox;
     }
 
-    /** The slot part of a booking request, already read from the wire. */
-    public record SlotRequest(Instant start, Instant backup, String rawPhone) {
+    /**
+     * What every booking request names, already read from the wire: the slot, the phone to call, and how the client
+     * wants to hear about it (their zone, null if the page did not say; their channels, null for the defaults).
+     */
+    public record SlotRequest(Instant start, Instant backup, String rawPhone, String clientZone,
+                              NotificationPreferences notifications) {
     }
 
     public Uni<Appointment> bookFree(Caller caller, SlotRequest request, String rawPromoCode) {
@@ -206,6 +211,10 @@ public class BookingService {
         a.clientName = caller.name();
         a.clientEmail = caller.email();
         a.userPhone = phone;
+        a.clientZone = request.clientZone();
+        if (request.notifications() != null) {
+            a.choose(request.notifications());
+        }
         a.scheduledAt = request.start();
         a.backupAt = request.backup();
         a.durationMinutes = config.sessionMinutes();

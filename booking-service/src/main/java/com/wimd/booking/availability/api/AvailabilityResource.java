@@ -207,15 +207,7 @@ public class AvailabilityResource {
     }
 
     private static ZoneId zone(String value, ZoneId fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        if (value.length() > 64) {
-            throw ProblemType.VALIDATION.at("tz", "tz must be an IANA time zone such as America/Vancouver");
-        }
-        if (!ZoneId.getAvailableZoneIds().contains(value.trim())) { // IANA names only, not offsets such as -1
-            throw ProblemType.VALIDATION.at("tz", "tz must be an IANA time zone such as America/Vancouver");
-        }
-        return ZoneId.of(value.trim());
+        String id = DateTimes.zone(value, "tz");
+        return id == null ? fallback : ZoneId.of(id);
     }
 }
