@@ -6,6 +6,7 @@ import com.wimd.events.BookingType;
 import com.wimd.events.Client;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.Money;
+import com.wimd.events.NotificationPreferences;
 import com.wimd.events.PaymentRefunded;
 
 import java.time.Duration;
@@ -25,6 +26,13 @@ public final class Events {
     public static Client client(String name) {
         String id = name + "-" + UUID.randomUUID();
         return new Client(id, "Test " + name, id + "@example.com", PHONE);
+    }
+
+    /** The client with these channels chosen for the booking, and a phone number of its own (its texts are its own). */
+    public static Client choosing(Client client, boolean email, boolean inapp, boolean sms) {
+        String phone = "+1416555" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        return new Client(client.userId(), client.name(), client.email(), phone, client.zone(),
+                new NotificationPreferences(email, inapp, sms));
     }
 
     public static Client withoutEmail(Client client) {

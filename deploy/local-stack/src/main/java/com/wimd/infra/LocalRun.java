@@ -75,6 +75,9 @@ public final class LocalRun {
             }
             if (spec == ServiceSpec.NOTIFICATION) {
                 config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
+                // texts a client chose are written to the same log: the local adapter, chosen here, never by a missing key
+                config.put("notification.sms.provider", "local");
+                config.put("notification.sms.enabled", "true");
             }
             if (spec == ServiceSpec.PAYMENT) {
                 config.put("payment.mode", "sandbox"); // chosen here, never by a missing key
@@ -97,7 +100,7 @@ public final class LocalRun {
                   booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
                   payment-service       http://127.0.0.1:8082   (PAYMENT_MODE=sandbox: pay with test card 4242 4242 4242 4242)
                   calendar-service      http://127.0.0.1:8083   (CALENDAR_MODE=local: a calendar in its database)
-                  notification-service  http://127.0.0.1:8084   (emails are logged, not sent)
+                  notification-service  http://127.0.0.1:8084   (emails and texts are logged, not sent)
                   Keycloak              http://127.0.0.1:%d   (admin console: admin / admin)
 
                   Demo logins (realm "coach"): coach / coach (the coach), alice / alice and bob / bob (clients)

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
@@ -32,20 +33,23 @@ public interface NotificationConfig {
 
     Email email();
 
-    interface Email {
+    Sms sms();
+
+    /** How a channel's dispatcher sends the PENDING rows of its channel and retries a failed send. */
+    interface Dispatch {
 
         /**
-         * How often the dispatcher looks for pending emails (read by its {@code @Scheduled}). Quarkus's
+         * How often the dispatcher looks for pending messages (read by its {@code @Scheduled}). Quarkus's
          * scheduler ticks once a second, so less than 1s is not honoured.
          */
         @WithDefault("1s")
         Duration interval();
 
-        /** How many pending emails one dispatcher claims at a time. */
+        /** How many pending messages one dispatcher claims at a time. */
         @WithDefault("20")
         int batchSize();
 
-        /** Send attempts before an email is given up (FAILED). */
+        /** Send attempts before a message is given up (FAILED). */
         @WithDefault("8")
         int maxAttempts();
 
@@ -57,14 +61,58 @@ public interface NotificationConfig {
         Duration maxRetryDelay();
 
         /**
-         * How long a claimed email is reserved for the dispatcher that claimed it. If that instance dies
+         * How long a claimed message is reserved for the dispatcher that claimed it. If that instance dies
          * mid-send, another sends it after the lease: longer than the send timeout, so a live sender keeps it.
          */
         @WithDefault("2m")
         Duration lease();
 
-        /** The longest one SMTP send may take. */
+        /** The longest one send may take. */
         @WithDefault("60s")
         Duration sendTimeout();
+    }
+
+    interface Email extends Dispatch {
+    }
+
+    interface Sms extends Dispatch {
+
+        /**
+         * TWILIO_SMS_ENABLED: whether text messages are sent at all. Off (the default), an SMS a client chose is
+         * recorded DISABLED and not sent.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Which adapter sends them: chosen here, never by a missing key. */
+        Provider provider();
+
+        Twilio twilio();
+
+        enum Provider {
+            /** Twilio's API through its SDK. */
+            TWILIO,
+            /** Writes each text to the log: the local run. */
+            LOCAL
+        }
+
+        /** Read only when the provider is twilio and SMS is enabled; each then must be set. */
+        interface Twilio {
+
+            /** TWILIO_ACCOUNT_SID */
+            Optional<String> accountSid();
+
+            /** TWILIO_AUTH_TOKEN */
+            Optional<String> authToken();
+
+            /** TWILIO_PHONE_NUMBER: the sender, E.164. */
+            Optional<String> phoneNumber();
+
+            /**
+             * Where Twilio's API is, for tests against a fake of it (scheme, host and port, e.g.
+             * http://localhost:8089); empty for Twilio itself.
+             */
+            Optional<String> apiBaseUrl();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.wimd.notification.log;
 
-/** How a message reaches the client. SMS is reserved in the schema; nothing sends it yet. */
+/** How a message reaches the client. */
 public enum Channel {
     EMAIL, IN_APP, SMS
 }

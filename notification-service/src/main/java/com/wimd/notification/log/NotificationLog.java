@@ -16,13 +16,15 @@ import java.util.UUID;
 
 /**
  * One message to one client on one channel, and what became of it. The EMAIL rows are also the email
- * outbox: written PENDING with the event that asked for them, sent later by the dispatcher.
+ * outbox: written PENDING with the event that asked for them, sent later by the dispatcher; so are the SMS rows.
+ * One row per (event, channel) (a unique key): a retry works on the row, and can never make a second message.
  */
 @Entity
 @Table(name = "notification_log")
 public class NotificationLog extends PanacheEntityBase {
 
     public static final String NO_EMAIL_ADDRESS = "no email address";
+    public static final String NO_PHONE_NUMBER = "no phone number";
     private static final int MAX_ERROR_LENGTH = 2000;
 
     @Id
@@ -53,6 +55,9 @@ public class NotificationLog extends PanacheEntityBase {
     public String eventPayload;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+    /** The provider's id for the message it accepted (Twilio's message SID), when it gives one. */
+    @Column(name = "provider_id")
+    public String providerId;
 
     /** An in-app notification is delivered by being written: SENT at once. */
     public static NotificationLog inApp(EventEnvelope<?> cause, String userId, Template template, Instant now) {
@@ -79,6 +84,27 @@ public class NotificationLog extends PanacheEntityBase {
         return log;
     }
 
+    /**
+     * A text message to send: PENDING and due now; DISABLED when SMS is switched off (the client's choice is kept,
+     * nothing is sent); FAILED at once when the booking has no phone number.
+     */
+    public static NotificationLog sms(EventEnvelope<?> cause, String phone, Template template, String eventPayload,
+                                      boolean smsEnabled, Instant now) {
+        boolean hasPhone = phone != null && !phone.isBlank();
+        NotificationLog log = create(cause, Channel.SMS, hasPhone ? phone.trim() : null, template, now);
+        log.eventPayload = eventPayload;
+        if (!hasPhone) {
+            log.status = DeliveryStatus.FAILED;
+            log.lastError = NO_PHONE_NUMBER;
+        } else if (!smsEnabled) {
+            log.status = DeliveryStatus.DISABLED;
+        } else {
+            log.status = DeliveryStatus.PENDING;
+            log.nextAttemptAt = now;
+        }
+        return log;
+    }
+
     private static NotificationLog create(EventEnvelope<?> cause, Channel channel, String recipient, Template template,
                                           Instant now) {
         NotificationLog log = new NotificationLog();
@@ -93,6 +119,12 @@ public class NotificationLog extends PanacheEntityBase {
     }
 
     public void recordSent(Instant now) {
+        recordSent(now, null);
+    }
+
+    /** @param providerId the provider's id for the message (null when it gives none, as SMTP does not) */
+    public void recordSent(Instant now, String providerId) {
+        this.providerId = providerId;
         attempts++;
         status = DeliveryStatus.SENT;
         sentAt = now;

@@ -9,9 +9,11 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.OrphanPaymentRefunded;
+import com.wimd.events.NotificationPreferencesChanged;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
 import com.wimd.events.Topics;
+import com.wimd.notification.preferences.BookingContact;
 import com.wimd.support.inbox.IdempotentConsumer;
 import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,5 +94,12 @@ public class BookingEventsConsumer {
     @Incoming(Topics.PAYMENT_REFUNDED)
     public CompletionStage<Void> onPaymentRefunded(Message<String> message) {
         return events.consume(message, PaymentRefunded.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPaymentRefunded));
+    }
+
+    /** Kept for the messages sent later (reminders); nothing is sent for it. */
+    @Incoming(Topics.NOTIFICATION_PREFERENCES_CHANGED)
+    public CompletionStage<Void> onNotificationPreferencesChanged(Message<String> message) {
+        return events.consume(message, NotificationPreferencesChanged.class,
+                event -> consumer.handleOnce(event, CONSUMER, BookingContact::remember));
     }
 }

@@ -18,8 +18,10 @@ import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
 import com.wimd.notification.inapp.persistence.InAppNotification;
 import com.wimd.notification.inapp.persistence.NotificationKind;
+import com.wimd.notification.log.Channel;
 import com.wimd.notification.log.NotificationLog;
 import com.wimd.notification.log.Template;
+import com.wimd.notification.preferences.ChannelChoice;
 import com.wimd.notification.timeline.TimelineAnnouncer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,11 +30,15 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
- * What a booking outcome leads to, written in the consumer's transaction (beside its inbox record): the
- * in-app notification, its log row (SENT), and the email's log row (PENDING, sent later by the dispatcher), with the
- * ClientNotified of each row settled on writing in the outbox (see {@link TimelineAnnouncer}).
+ * What a booking outcome leads to, written in the consumer's transaction (beside its inbox record), on the channels
+ * the booking's client chose ({@link ChannelChoice}; the coach's messages by email): the in-app notification and its
+ * log row (SENT), the email's log row (PENDING, sent later by the dispatcher), the SMS's (PENDING, or DISABLED while
+ * SMS is off), with the ClientNotified of each row settled on writing in the outbox (see {@link TimelineAnnouncer}).
  * Nothing leaves the service here, so a rolled-back transaction leaves no trace anywhere.
  */
 @ApplicationScoped
@@ -44,12 +50,14 @@ public class BookingNotifications {
     private final Clock clock;
     private final String coachEmail;
     private final TimelineAnnouncer timeline;
+    private final boolean smsEnabled;
 
     public BookingNotifications(NotificationConfig config, Clock clock, TimelineAnnouncer timeline) {
         this.messages = new BookingMessages(config.coachZone(), config.bookingPageUrl());
         this.coachEmail = config.coachEmail();
         this.clock = clock;
         this.timeline = timeline;
+        this.smsEnabled = config.sms().enabled();
     }
 
     public Uni<Void> onBookingConfirmed(EventEnvelope<BookingConfirmed> envelope) {
@@ -119,6 +127,10 @@ public class BookingNotifications {
         return email.persist().chain(() -> timeline.written(email));
     }
 
+    /**
+     * A client's message, on the channels chosen for the booking ({@link ChannelChoice}): the in-app notification and
+     * its row, the email's row, the SMS's row (PENDING, or DISABLED while SMS is switched off).
+     */
     private Uni<Void> record(EventEnvelope<?> envelope, Client client, NotificationKind kind, Template template,
                              BookingMessages.InApp text) {
         if (client == null || client.userId() == null || client.userId().isBlank()) {
@@ -127,11 +139,27 @@ public class BookingNotifications {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        InAppNotification notification = InAppNotification.create(client.userId(), envelope.payload().correlationId(),
-                kind, text.title(), text.body(), now);
-        NotificationLog inApp = NotificationLog.inApp(envelope, client.userId(), template, now);
-        NotificationLog email = NotificationLog.email(envelope, client.email(), template, EventCodec.encode(envelope), now);
-        return Panache.getSession().chain(session -> session.persistAll(notification, inApp, email))
-                .chain(() -> timeline.written(inApp, email));
+        Set<Channel> channels = ChannelChoice.of(template, client);
+        List<Object> entities = new ArrayList<>();
+        List<NotificationLog> rows = new ArrayList<>();
+        if (channels.contains(Channel.IN_APP)) {
+            entities.add(InAppNotification.create(client.userId(), envelope.payload().correlationId(), kind, text.title(),
+                    text.body(), now));
+            rows.add(NotificationLog.inApp(envelope, client.userId(), template, now));
+        }
+        if (channels.contains(Channel.EMAIL)) {
+            rows.add(NotificationLog.email(envelope, client.email(), template, EventCodec.encode(envelope), now));
+        }
+        if (channels.contains(Channel.SMS)) {
+            rows.add(NotificationLog.sms(envelope, client.phone(), template, EventCodec.encode(envelope), smsEnabled, now));
+        }
+        if (rows.isEmpty()) {
+            LOG.infof("%s %s: the client chose no channel for %s; nothing sent", envelope.eventType(),
+                    envelope.eventId(), template.slug());
+            return Uni.createFrom().voidItem();
+        }
+        entities.addAll(rows);
+        return Panache.getSession().chain(session -> session.persistAll(entities.toArray()))
+                .chain(() -> timeline.written(rows.toArray(NotificationLog[]::new)));
     }
 }

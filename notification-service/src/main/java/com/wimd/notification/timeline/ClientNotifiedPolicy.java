@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * What booking-service's timeline hears of a message: one {@link ClientNotified} per notification_log row, when the
- * row settles (SENT, or FAILED: no address, or the dispatcher gave up) and only then. A retry in progress is not
+ * row settles (SENT; FAILED: no address, or the dispatcher gave up; DISABLED: an SMS while SMS is switched off) and
+ * only then. A retry in progress is not
  * news, and a settled row never settles again. Messages that concern no booking (the coach's calendar alert, a
  * blocked date's summary) have no timeline to go on and are not announced. Pure.
  */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static com.wimd.notification.log.DeliveryStatus.DISABLED;
 import static com.wimd.notification.log.DeliveryStatus.FAILED;
 import static com.wimd.notification.log.DeliveryStatus.PENDING;
 import static com.wimd.notification.log.DeliveryStatus.SENT;
@@ -51,8 +52,14 @@ class ClientNotifiedPolicyTest {
     }
 
     @Test
+    void a_text_not_sent_because_sms_is_switched_off_is_announced_as_disabled_when_written() {
+        assertThat(ClientNotifiedPolicy.onChange(BOOKING, Channel.SMS, Template.BOOKING_CONFIRMED, null, DISABLED))
+                .contains(new ClientNotified(BOOKING, "SMS", "BOOKING_CONFIRMED", "CLIENT", "DISABLED"));
+    }
+
+    @Test
     void a_row_that_had_settled_already_is_never_announced_again() {
-        for (DeliveryStatus before : new DeliveryStatus[]{SENT, FAILED}) {
+        for (DeliveryStatus before : new DeliveryStatus[]{SENT, FAILED, DISABLED}) {
             for (DeliveryStatus after : DeliveryStatus.values()) {
                 assertThat(ClientNotifiedPolicy.onChange(BOOKING, Channel.EMAIL, Template.BOOKING_CONFIRMED, before, after))
                         .as(before + " -> " + after).isEmpty();

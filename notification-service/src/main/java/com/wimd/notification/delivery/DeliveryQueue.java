@@ -1,0 +1,84 @@
+package com.wimd.notification.delivery;
+
+import com.wimd.notification.log.Channel;
+import com.wimd.notification.log.DeliveryStatus;
+import com.wimd.notification.log.NotificationLog;
+import com.wimd.notification.log.RetryPolicy;
+import com.wimd.notification.timeline.TimelineAnnouncer;
+import com.wimd.support.db.Db;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The PENDING notification_log rows of a channel as a queue of messages to send: no dual write between the database
+ * and the provider (SMTP, Twilio). A claim takes due rows (FOR UPDATE SKIP LOCKED, then a lease in next_attempt_at,
+ * so several instances never send the same row at once); an outcome is recorded on the row under a row lock, only if
+ * it is still PENDING, with its ClientNotified once it settles. A row is one message (unique per event and channel),
+ * so however often it is retried it can be delivered once; only a crash between the provider's answer and the record
+ * sends it again after the lease (at least once).
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
+
+    private static final String CLAIM = """
+            select * from notification_log
+            where channel = ?1 and status = 'PENDING' and next_attempt_at <= ?2
+            order by next_attempt_at, created_at
+            limit ?3
+            for update skip locked""";
+
+    private final TimelineAnnouncer timeline;
+
+    public DeliveryQueue(TimelineAnnouncer timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Claims up to {@code batchSize} due rows of the channel for {@code lease}. */
+    public List<PendingDelivery> claim(Channel channel, Instant now, Duration lease, int batchSize) {
+        Instant leasedUntil = now.plus(lease);
+        return Db.transaction(() ->
+                Panache.getSession().chain(session -> session.createNativeQuery(CLAIM, NotificationLog.class)
+                                .setParameter(1, channel.name())
+                                .setParameter(2, now)
+                                .setParameter(3, batchSize)
+                                .getResultList())
+                        .map(rows -> rows.stream().map(row -> {
+                            row.nextAttemptAt = leasedUntil; // flushed on commit
+                            return PendingDelivery.of(row);
+                        }).toList()));
+    }
+
+    /** The provider accepted the message ({@code providerId}: its id for it, or null). */
+    public void recordSent(UUID id, Instant now, String providerId) {
+        record(id, row -> row.recordSent(now, providerId));
+    }
+
+    /** The attempt failed: the policy says when to try again, or that it is given up. */
+    public void recordFailure(UUID id, RetryPolicy policy, String error, Instant now) {
+        record(id, row -> row.recordFailure(policy.afterFailure(row.attempts, error, now)));
+    }
+
+    private void record(UUID id, Consumer<NotificationLog> outcome) {
+        Db.transaction(() ->
+                NotificationLog.<NotificationLog>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(row -> {
+                    if (row.status != DeliveryStatus.PENDING) {
+                        // another dispatcher took it over after our lease ran out, and settled it: its record stands
+                        LOG.infof("%s %s was settled %s meanwhile; not recording this attempt", row.channel, id, row.status);
+                        return Uni.createFrom().voidItem();
+                    }
+                    outcome.accept(row);
+                    return timeline.changed(row, DeliveryStatus.PENDING);
+                }));
+    }
+}
