@@ -45,9 +45,16 @@ public final class Db {
         });
     }
 
+    /**
+     * How long blocking database work may wait for an answer. Past it, the work fails (and its caller's loop or retry
+     * tries again) instead of waiting forever: after a database outage the reactive pool has been seen to lose a
+     * waiter's answer, which left a background loop hanging for good.
+     */
+    static final java.time.Duration NO_ANSWER = java.time.Duration.ofSeconds(60);
+
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(work);
+            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(NO_ANSWER).fail());
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
