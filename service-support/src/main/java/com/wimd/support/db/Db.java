@@ -54,7 +54,8 @@ public final class Db {
 
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(NO_ANSWER).fail());
+            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(NO_ANSWER).failWith(() ->
+                    new java.util.concurrent.TimeoutException("the database gave no answer within " + NO_ANSWER)));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
