@@ -78,6 +78,11 @@ public class PgNotifications {
                 });
     }
 
+    /** Whether the connection is up, so a payload sent now is heard. */
+    public synchronized boolean listening() {
+        return connected && subscriber != null && !subscriber.closed();
+    }
+
     private synchronized void connecting(boolean now) {
         connecting = now;
     }

@@ -23,6 +23,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class NotificationsApiTest {
 
+    @jakarta.inject.Inject
+    com.wimd.support.db.PgNotifications database;
+
     Client owner;
     String notificationId;
 
@@ -176,7 +179,8 @@ class NotificationsApiTest {
         java.util.concurrent.BlockingQueue<String> mine = open(tokenOf(owner));
         Client other = Events.client("heidi");
         java.util.concurrent.BlockingQueue<String> theirs = open(tokenOf(other));
-        Thread.sleep(500); // the streams are subscribed once the response has started; a moment for the listener
+        // the streams are subscribed once their response has started; the database's announcements must be heard
+        await().atMost(Duration.ofSeconds(30)).until(database::listening);
 
         confirmedAgain(Events.MONDAY_10_AM_TORONTO.plusSeconds(3 * 86_400));
         String data = nextData(mine, Duration.ofSeconds(30));
