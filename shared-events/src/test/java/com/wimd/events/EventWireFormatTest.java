@@ -41,8 +41,8 @@ class EventWireFormatTest {
                 envelope(new PaymentRefunded(BOOKING, "pi_3Q", "re_9", new Money(15000, "CAD"), "calendar failed",
                         CLIENT, SLOT), CAUSE),
                 envelope(new PackagePurchaseRequested(PACKAGE, CLIENT, 3, "USD", "pi_7P"), null),
-                envelope(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD")), CAUSE),
-                envelope(new PackagePaymentFailed(PACKAGE, "pi_7P", "amount does not match"), CAUSE),
+                envelope(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD"), CLIENT, 3), CAUSE),
+                envelope(new PackagePaymentFailed(PACKAGE, "pi_7P", "amount does not match", CLIENT), CAUSE),
                 envelope(new PackagePurchaseFailed(PACKAGE, "pi_7P", "the payment was not verified in time"), null),
                 envelope(new CalendarEventCreated(BOOKING, "evt-42", SLOT, SLOT.plusSeconds(1800)), CAUSE),
                 envelope(new CalendarEventFailed(BOOKING, "calendar unavailable"), CAUSE),
@@ -143,6 +143,21 @@ class EventWireFormatTest {
         Client client = ((BookingRequested) EventCodec.decode(json).payload()).client();
         assertThat(client.zone()).isNull();
         assertThat(client.channels()).isEqualTo(new NotificationPreferences(true, true, false));
+    }
+
+    @Test
+    void a_package_payment_outcome_sent_before_it_named_the_client_reads_with_no_client() {
+        String succeeded = """
+                {"event_id": "0b7e9a10-2222-4c3d-8e9f-000000000002", "event_type": "PackagePaymentSucceeded",
+                 "event_version": 1, "occurred_at": "2026-12-01T14:05:00Z",
+                 "correlation_id": "9a8b7c6d-3333-4e5f-8a9b-000000000004", "causation_id": null,
+                 "payload": {"package_id": "9a8b7c6d-3333-4e5f-8a9b-000000000004", "payment_intent_id": "pi_7P",
+                             "amount": {"amount_minor": 50000, "currency": "USD"}}}""";
+        assertThat(EventCodec.decode(succeeded).payload())
+                .isEqualTo(new PackagePaymentSucceeded(PACKAGE, "pi_7P", new Money(50000, "USD"), null, null));
+        String failed = succeeded.replace("PackagePaymentSucceeded", "PackagePaymentFailed")
+                .replace("\"amount\": {\"amount_minor\": 50000, \"currency\": \"USD\"}", "\"reason\": \"declined\"");
+        assertThat(EventCodec.decode(failed).payload()).isEqualTo(new PackagePaymentFailed(PACKAGE, "pi_7P", "declined", null));
     }
 
     @Test

@@ -127,8 +127,11 @@ class FreeBookingSagaTest {
                 given().baseUri(system.url(ServiceSpec.NOTIFICATION)).auth().oauth2(token).get("/notifications")
                         .then().statusCode(200).body("notifications.size()", equalTo(1))
                         .body("notifications[0].booking_id", equalTo(booking)).body("unread", equalTo(1)));
-        assertThat(system.count(ServiceSpec.NOTIFICATION,
-                "select count(*) from notification_log where booking_id = ?::uuid and status = 'SENT'", booking)).isEqualTo(2);
+        assertThat(system.count(ServiceSpec.NOTIFICATION, "select count(*) from notification_log where booking_id = ?::uuid "
+                + "and status = 'SENT' and template = 'booking-confirmed'", booking)).as("the client's email and in-app").isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.count(ServiceSpec.NOTIFICATION, "select count(*) from "
+                + "notification_log where booking_id = ?::uuid and status = 'SENT' and template = 'coach-new-booking' "
+                + "and recipient = ?", booking, RunningSystem.COACH_EMAIL) == 1);
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged services fail closed: live payments and Google Calendar are the defaults, and each refuses to start,
- * saying what is missing, rather than fall back to its local adapter. A local adapter runs only when told to.
+ * The packaged services fail closed: live payments, Google Calendar and (once SMS is switched on) Twilio are the
+ * defaults, and each refuses to start, saying what is missing, rather than fall back to its local adapter. A local
+ * adapter runs only when told to.
  */
 class StartupModesTest {
 
@@ -40,7 +41,10 @@ class StartupModesTest {
                 Arguments.of("live payments without the webhook secret", ServiceSpec.PAYMENT,
                         without("payment.stripe.webhook-secret"), "STRIPE_WEBHOOK_SECRET is not set"),
                 Arguments.of("calendar-service without CALENDAR_MODE or a key runs Google, not the local calendar",
-                        ServiceSpec.CALENDAR, Map.of(), "GOOGLE_SERVICE_ACCOUNT_KEY is not set"));
+                        ServiceSpec.CALENDAR, Map.of(), "GOOGLE_SERVICE_ACCOUNT_KEY is not set"),
+                Arguments.of("notification-service with SMS switched on through Twilio without its keys",
+                        ServiceSpec.NOTIFICATION, Map.of("notification.sms.enabled", "true"),
+                        "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER are not set"));
     }
 
     @ParameterizedTest(name = "{0}: refuses to start")

@@ -35,6 +35,27 @@ public interface NotificationConfig {
 
     Sms sms();
 
+    Reminders reminders();
+
+    /** The reminder before each session (see reminders.ReminderRule). */
+    interface Reminders {
+
+        /** How long before the session the reminder is due. */
+        @WithDefault("24h")
+        Duration lead();
+
+        /**
+         * How often the job looks for due reminders: the scheduler's {@code every} ({@code 10s}), or {@code off}, which
+         * stops the job (the tests run it by hand, at the times they choose).
+         */
+        @WithDefault("10s")
+        String interval();
+
+        /** How many reminders one transaction claims at most. */
+        @WithDefault("50")
+        int batchSize();
+    }
+
     /** How a channel's dispatcher sends the PENDING rows of its channel and retries a failed send. */
     interface Dispatch {
 

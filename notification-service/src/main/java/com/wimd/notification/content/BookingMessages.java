@@ -6,6 +6,8 @@ import com.wimd.events.BookingRescheduled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.OrphanPaymentRefunded;
+import com.wimd.events.PackagePaymentFailed;
+import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
 
 import java.time.Instant;
@@ -37,6 +39,52 @@ public final class BookingMessages {
     public InApp confirmedInApp(BookingConfirmed event) {
         return new InApp(CONFIRMED_TITLE, "The coach will call you at " + event.client().phone() + " on "
                 + SessionTimes.full(event.slotStart(), coachZone) + ".");
+    }
+
+    public static final String REMINDER_TITLE = "Reminder: your coaching call is coming up";
+
+    public InApp reminderInApp(RemindedSession session) {
+        return new InApp(REMINDER_TITLE, "Your call is on " + SessionTimes.full(session.start(), coachZone)
+                + ". The coach will call you at " + session.client().phone() + ".");
+    }
+
+    public static final String PACKAGE_PURCHASED_TITLE = "Your package is ready";
+    public static final String PACKAGE_PAYMENT_FAILED_TITLE = "We could not take the payment for your package";
+    public static final String COACH_NEW_BOOKING_TITLE = "New booking";
+    public static final String COACH_CANCELLED_TITLE = "Booking cancelled";
+
+    public InApp packagePurchasedInApp(PackagePaymentSucceeded event) {
+        return new InApp(PACKAGE_PURCHASED_TITLE, "Your package of " + sessions(event.sessions()) + " is ready: "
+                + Amounts.format(event.amount()) + " paid. Book your sessions one at a time.");
+    }
+
+    public InApp packagePaymentFailedInApp(PackagePaymentFailed event) {
+        String reason = event.reason() == null || event.reason().isBlank() ? "" : ": " + event.reason();
+        return new InApp(PACKAGE_PAYMENT_FAILED_TITLE, "The package was not bought" + reason
+                + ". If your card was charged anyway, the money goes back to it.");
+    }
+
+    /** "3 sessions", or "sessions" when the event does not say how many. */
+    public static String sessions(Integer count) {
+        return count == null ? "sessions" : count + (count == 1 ? " session" : " sessions");
+    }
+
+    /** What a cancellation does to the money, as the coach reads it. */
+    public static String cancelledMoneyForCoach(BookingCancelled event) {
+        if (event.refund() != null && event.refund().amountMinor() > 0) {
+            String kept = event.fee() != null && event.fee().amountMinor() > 0 && !event.feeCharged()
+                    ? ", " + Amounts.format(event.fee()) + " kept as the late-cancellation fee" : "";
+            return Amounts.format(event.refund()) + " refunded to the client" + kept + ".";
+        }
+        if (event.feeCharged()) {
+            return "a late fee of " + Amounts.format(event.fee()) + " charged to the client's saved card; the session goes back to their package.";
+        }
+        return switch (event.bookingType()) {
+            case PACKAGE -> "the session goes back to the client's package.";
+            case FREE -> event.late() ? "a free session cancelled late: the promo code's use is not returned."
+                    : "a free session: the promo code's use is returned.";
+            case PAID_SINGLE -> "nothing was charged.";
+        };
     }
 
     public InApp failedInApp(BookingFailed event) {

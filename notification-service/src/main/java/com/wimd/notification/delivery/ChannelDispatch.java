@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One channel's dispatch loop, the same for every channel: claim a batch of due messages, send each outside any
  * transaction through the channel's {@link Sender}, record SENT (with the provider's id) or the failure, which the
- * {@link RetryPolicy} turns into a later attempt with a doubling delay, or FAILED after the last. A channel's
+ * {@link RetryPolicy} turns into a later attempt with a doubling delay, or FAILED after the last; a message the
+ * provider refused for good ({@link Undeliverable}) is FAILED at once. A channel's
  * dispatcher bean owns one and calls {@link #run} from its {@code @Scheduled} method.
  */
 public final class ChannelDispatch {
@@ -77,6 +78,11 @@ public final class ChannelDispatch {
         String providerId;
         try {
             providerId = sender.send(message);
+        } catch (Undeliverable e) {
+            String error = e.getMessage();
+            LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, error);
+            queue.recordUndeliverable(message.id(), retryPolicy, error);
+            return;
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warnf("could not send %s %s (attempt %d): %s", channel, message.id(), message.attempts() + 1, error);

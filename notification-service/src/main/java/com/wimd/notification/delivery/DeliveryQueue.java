@@ -69,6 +69,11 @@ public class DeliveryQueue {
         record(id, row -> row.recordFailure(policy.afterFailure(row.attempts, error, now)));
     }
 
+    /** The provider refused the message for good ({@link Undeliverable}): FAILED now, no retry. */
+    public void recordUndeliverable(UUID id, RetryPolicy policy, String error) {
+        record(id, row -> row.recordFailure(policy.givenUp(row.attempts, error)));
+    }
+
     private void record(UUID id, Consumer<NotificationLog> outcome) {
         Db.transaction(() ->
                 NotificationLog.<NotificationLog>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(row -> {

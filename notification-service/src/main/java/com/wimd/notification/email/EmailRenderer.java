@@ -14,16 +14,20 @@ import com.wimd.events.EventPayload;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.OrphanPaymentRefunded;
+import com.wimd.events.PackagePaymentFailed;
+import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.Amounts;
 import com.wimd.notification.content.BookingLinks;
 import com.wimd.notification.content.BookingMessages;
+import com.wimd.notification.content.RemindedSession;
 import com.wimd.notification.content.SessionTimes;
 import com.wimd.notification.content.SessionTimes.When;
 import com.wimd.notification.email.EmailTemplates.Person;
 import com.wimd.notification.email.EmailTemplates.Session;
+import com.wimd.notification.log.Template;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
@@ -65,13 +69,53 @@ public class EmailRenderer {
     }
 
     Mail render(PendingEmail email) {
-        Content content = render(EventCodec.decode(email.eventPayload()), email.recipient());
+        Content content = render(Template.ofSlug(email.template()), EventCodec.decode(email.eventPayload()),
+                email.recipient());
         Mail mail = Mail.withText(email.recipient(), content.subject(), content.text()).setHtml(content.html());
         if (content.invite() != null) {
             mail.addAttachment(CalendarInvite.FILE_NAME, content.invite().ics().getBytes(StandardCharsets.UTF_8),
                     content.invite().contentType());
         }
         return mail.setFrom(config.from()).addHeader(NOTIFICATION_ID_HEADER, email.id().toString());
+    }
+
+    /**
+     * The email of this message about this event, to {@code recipient}: the reminder of a session renders from the
+     * event that set its time; every other message is the one its event asks for.
+     */
+    public Content render(Template template, EventEnvelope<? extends EventPayload> envelope, String recipient) {
+        if (template == Template.SESSION_REMINDER) {
+            RemindedSession s = RemindedSession.of(envelope.payload());
+            return content(BookingMessages.REMINDER_TITLE + ": " + subjectTime(s.client(), s.start()),
+                    () -> EmailTemplates.sessionReminder(person(s.client()), session(s.client(), s.start(), s.end(), s.type()),
+                            links(s.bookingId()), notes()), null);
+        }
+        if (template == Template.COACH_NEW_BOOKING && envelope.payload() instanceof BookingConfirmed e) {
+            String when = SessionTimes.full(e.slotStart(), coachZone);
+            return content(BookingMessages.COACH_NEW_BOOKING_TITLE + ": " + when,
+                    () -> EmailTemplates.coachNewBooking(who(e.client()), kind(e.bookingType()), when,
+                            e.client() == null ? null : blankToNull(e.client().phone()), e.bookingId().toString()), null);
+        }
+        if (template == Template.COACH_BOOKING_CANCELLED && envelope.payload() instanceof BookingCancelled e) {
+            String when = e.slotStart() == null ? "a time not given" : SessionTimes.full(e.slotStart(), coachZone);
+            return content(BookingMessages.COACH_CANCELLED_TITLE + ": " + when,
+                    () -> EmailTemplates.coachBookingCancelled(who(e.client()), kind(e.bookingType()), when,
+                            "COACH".equals(e.cancelledBy()), blankToNull(e.reason()),
+                            BookingMessages.cancelledMoneyForCoach(e), e.bookingId().toString()), null);
+        }
+        return render(envelope, recipient);
+    }
+
+    /** The kind of session, as the coach reads it. */
+    private static String kind(BookingType type) {
+        if (type == null) {
+            return "a session";
+        }
+        return switch (type) {
+            case FREE -> "a free session";
+            case PAID_SINGLE -> "a paid session";
+            case PACKAGE -> "a package session";
+        };
     }
 
     /** The email for this event, to {@code recipient} (the invite's attendee). */
@@ -126,6 +170,16 @@ public class EmailRenderer {
             return content(BookingMessages.FEE_CHARGED_TITLE + ": " + Amounts.format(e.fee()),
                     () -> EmailTemplates.lateFeeCharged(person(e.client()), Amounts.format(e.fee()),
                             session(e.client(), e.slotStart(), null, null), reschedule, links(e.bookingId()), notes()),
+                    null);
+        }
+        if (payload instanceof PackagePaymentSucceeded e) {
+            return content(BookingMessages.PACKAGE_PURCHASED_TITLE,
+                    () -> EmailTemplates.packagePurchased(person(e.client()), BookingMessages.sessions(e.sessions()),
+                            Amounts.format(e.amount()), links(null)), null);
+        }
+        if (payload instanceof PackagePaymentFailed e) {
+            return content(BookingMessages.PACKAGE_PAYMENT_FAILED_TITLE,
+                    () -> EmailTemplates.packagePaymentFailed(person(e.client()), blankToNull(e.reason()), links(null)),
                     null);
         }
         if (payload instanceof RefundFailed e) {

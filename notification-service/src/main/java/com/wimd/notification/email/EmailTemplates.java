@@ -45,6 +45,8 @@ final class EmailTemplates {
 
     static native TemplateInstance bookingConfirmed(Person client, Session session, BookingLinks links, String notes);
 
+    static native TemplateInstance sessionReminder(Person client, Session session, BookingLinks links, String notes);
+
     static native TemplateInstance bookingFailed(Person client, Session session, String reason, BookingLinks links);
 
     static native TemplateInstance paymentRefunded(Person client, String amount, Session session, String reason,
@@ -73,7 +75,18 @@ final class EmailTemplates {
     static native TemplateInstance bookingRescheduled(Person client, When previous, Session session, String movedBy,
                                                       String fee, BookingLinks links, String notes);
 
+    /** @param sessions "3 sessions" */
+    static native TemplateInstance packagePurchased(Person client, String sessions, String amount, BookingLinks links);
+
+    static native TemplateInstance packagePaymentFailed(Person client, String reason, BookingLinks links);
+
     // to the coach
+
+    /** @param when in the coach's zone; {@code kind}: "a free session", "a paid session", "a package session" */
+    static native TemplateInstance coachNewBooking(String who, String kind, String when, String phone, String bookingId);
+
+    static native TemplateInstance coachBookingCancelled(String who, String kind, String when, boolean byCoach,
+                                                         String reason, String money, String bookingId);
 
     static native TemplateInstance refundFailed(String amount, String who, String what, String reason, String error,
                                                 String paymentIntentId, String refundId);

@@ -36,6 +36,11 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
         return new Verdict(DeliveryStatus.PENDING, attempts, error, now.plus(delayAfter(attempts)));
     }
 
+    /** The row's state after an attempt the provider refused for good: given up at once, whatever attempts are left. */
+    public Verdict givenUp(int attemptsBefore, String error) {
+        return new Verdict(DeliveryStatus.FAILED, attemptsBefore + 1, error, null);
+    }
+
     /** The wait after the n-th failed attempt: firstDelay, 2 x firstDelay, 4 x ..., at most maxDelay. */
     Duration delayAfter(int failedAttempts) {
         return Backoff.exponential(firstDelay, failedAttempts, maxDelay);

@@ -13,11 +13,22 @@ public enum Template {
     BOOKING_FAILED("booking-failed", EventType.BOOKING_FAILED, Recipient.CLIENT),
     PAYMENT_REFUNDED("payment-refunded", EventType.PAYMENT_REFUNDED, Recipient.CLIENT),
     ORPHAN_PAYMENT_REFUNDED("orphan-payment-refunded", EventType.ORPHAN_PAYMENT_REFUNDED, Recipient.CLIENT),
+    PACKAGE_PURCHASED("package-purchased", EventType.PACKAGE_PAYMENT_SUCCEEDED, Recipient.CLIENT),
+    PACKAGE_PAYMENT_FAILED("package-payment-failed", EventType.PACKAGE_PAYMENT_FAILED, Recipient.CLIENT),
+    /** To the coach: a booking is confirmed (the same event as the client's confirmation). */
+    COACH_NEW_BOOKING("coach-new-booking", EventType.BOOKING_CONFIRMED, Recipient.COACH),
+    /** To the coach: a booking was cancelled, by the client or by the coach (the same event as the client's message). */
+    COACH_BOOKING_CANCELLED("coach-booking-cancelled", EventType.BOOKING_CANCELLED, Recipient.COACH),
     /** To the coach: a refund failed and the money is still theirs to give back. */
     REFUND_FAILED("refund-failed", EventType.REFUND_FAILED, Recipient.COACH),
     BOOKING_CANCELLED("booking-cancelled", EventType.BOOKING_CANCELLED, Recipient.CLIENT),
     LATE_FEE_CHARGED("late-fee-charged", EventType.LATE_FEE_CHARGED, Recipient.CLIENT),
     BOOKING_RESCHEDULED("booking-rescheduled", EventType.BOOKING_RESCHEDULED, Recipient.CLIENT),
+    /**
+     * A session is coming up (24 hours ahead by default): sent by the reminder job, not by an event as it is read; its
+     * log row carries the event that set the session's time (a confirmation, or a BookingRescheduled after a move).
+     */
+    SESSION_REMINDER("session-reminder", EventType.BOOKING_CONFIRMED, Recipient.CLIENT),
     /** To the coach: a late fee could not be charged (a cancelled package session's credit is forfeited instead). */
     FEE_CHARGE_FAILED("fee-charge-failed", EventType.FEE_CHARGE_FAILED, Recipient.COACH),
     /** To the coach: their calendar has been unreadable for a while; availability runs on the last busy times known. */

@@ -10,10 +10,13 @@ import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.NotificationPreferencesChanged;
+import com.wimd.events.PackagePaymentFailed;
+import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
 import com.wimd.events.Topics;
 import com.wimd.notification.preferences.BookingContact;
+import com.wimd.notification.reminders.Reminders;
 import com.wimd.support.inbox.IdempotentConsumer;
 import com.wimd.support.messaging.EventConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +27,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Tells the client how their booking ended and of money given back, and the coach of a refund that failed, once per
- * event however often Kafka delivers it.
+ * event however often Kafka delivers it; plans each session's reminder as its time is set or it is cancelled.
  */
 @ApplicationScoped
 public class BookingEventsConsumer {
@@ -34,16 +37,20 @@ public class BookingEventsConsumer {
     private final EventConsumers events;
     private final IdempotentConsumer consumer;
     private final BookingNotifications notifications;
+    private final Reminders reminders;
 
-    public BookingEventsConsumer(EventConsumers events, IdempotentConsumer consumer, BookingNotifications notifications) {
+    public BookingEventsConsumer(EventConsumers events, IdempotentConsumer consumer, BookingNotifications notifications,
+                                 Reminders reminders) {
         this.events = events;
         this.consumer = consumer;
         this.notifications = notifications;
+        this.reminders = reminders;
     }
 
     @Incoming(Topics.BOOKING_CONFIRMED)
     public CompletionStage<Void> onBookingConfirmed(Message<String> message) {
-        return events.consume(message, BookingConfirmed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingConfirmed));
+        return events.consume(message, BookingConfirmed.class, event -> consumer.handleOnce(event, CONSUMER,
+                e -> notifications.onBookingConfirmed(e).chain(() -> reminders.timeSet(e))));
     }
 
     @Incoming(Topics.BOOKING_FAILED)
@@ -63,12 +70,14 @@ public class BookingEventsConsumer {
 
     @Incoming(Topics.BOOKING_CANCELLED)
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
-        return events.consume(message, BookingCancelled.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingCancelled));
+        return events.consume(message, BookingCancelled.class, event -> consumer.handleOnce(event, CONSUMER,
+                e -> notifications.onBookingCancelled(e).chain(() -> reminders.cancelled(e))));
     }
 
     @Incoming(Topics.BOOKING_RESCHEDULED)
     public CompletionStage<Void> onBookingRescheduled(Message<String> message) {
-        return events.consume(message, BookingRescheduled.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onBookingRescheduled));
+        return events.consume(message, BookingRescheduled.class, event -> consumer.handleOnce(event, CONSUMER,
+                e -> notifications.onBookingRescheduled(e).chain(() -> reminders.timeSet(e))));
     }
 
     @Incoming(Topics.LATE_FEE_CHARGED)
@@ -94,6 +103,16 @@ public class BookingEventsConsumer {
     @Incoming(Topics.PAYMENT_REFUNDED)
     public CompletionStage<Void> onPaymentRefunded(Message<String> message) {
         return events.consume(message, PaymentRefunded.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPaymentRefunded));
+    }
+
+    @Incoming(Topics.PACKAGE_PAYMENT_SUCCEEDED)
+    public CompletionStage<Void> onPackagePaymentSucceeded(Message<String> message) {
+        return events.consume(message, PackagePaymentSucceeded.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPackagePaymentSucceeded));
+    }
+
+    @Incoming(Topics.PACKAGE_PAYMENT_FAILED)
+    public CompletionStage<Void> onPackagePaymentFailed(Message<String> message) {
+        return events.consume(message, PackagePaymentFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPackagePaymentFailed));
     }
 
     /** Kept for the messages sent later (reminders); nothing is sent for it. */

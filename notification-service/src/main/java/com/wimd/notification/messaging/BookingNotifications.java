@@ -11,17 +11,22 @@ import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.DateBlocked;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.EventPayload;
 import com.wimd.events.OrphanPaymentRefunded;
+import com.wimd.events.PackagePaymentFailed;
+import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.BookingMessages;
+import com.wimd.notification.content.RemindedSession;
 import com.wimd.notification.inapp.persistence.InAppNotification;
 import com.wimd.notification.inapp.persistence.NotificationKind;
 import com.wimd.notification.log.Channel;
 import com.wimd.notification.log.NotificationLog;
 import com.wimd.notification.log.Template;
 import com.wimd.notification.preferences.ChannelChoice;
+import com.wimd.notification.reminders.ReminderRule;
 import com.wimd.notification.timeline.TimelineAnnouncer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +68,20 @@ public class BookingNotifications {
     public Uni<Void> onBookingConfirmed(EventEnvelope<BookingConfirmed> envelope) {
         BookingConfirmed event = envelope.payload();
         return record(envelope, event.client(), NotificationKind.BOOKING_CONFIRMED, Template.BOOKING_CONFIRMED,
-                messages.confirmedInApp(event));
+                messages.confirmedInApp(event))
+                .chain(() -> toCoach(envelope, Template.COACH_NEW_BOOKING));
+    }
+
+    public Uni<Void> onPackagePaymentSucceeded(EventEnvelope<PackagePaymentSucceeded> envelope) {
+        PackagePaymentSucceeded event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.PACKAGE_PURCHASED, Template.PACKAGE_PURCHASED,
+                messages.packagePurchasedInApp(event));
+    }
+
+    public Uni<Void> onPackagePaymentFailed(EventEnvelope<PackagePaymentFailed> envelope) {
+        PackagePaymentFailed event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.PACKAGE_PAYMENT_FAILED, Template.PACKAGE_PAYMENT_FAILED,
+                messages.packagePaymentFailedInApp(event));
     }
 
     public Uni<Void> onBookingFailed(EventEnvelope<BookingFailed> envelope) {
@@ -91,8 +109,10 @@ public class BookingNotifications {
 
     public Uni<Void> onBookingCancelled(EventEnvelope<BookingCancelled> envelope) {
         BookingCancelled event = envelope.payload();
-        return record(envelope, event.client(), NotificationKind.BOOKING_CANCELLED, Template.BOOKING_CANCELLED,
+        Uni<Void> client = record(envelope, event.client(), NotificationKind.BOOKING_CANCELLED, Template.BOOKING_CANCELLED,
                 messages.cancelledInApp(event));
+        // the coach hears of the client's cancellations; their own (a blocked date among them) they know of
+        return "COACH".equals(event.cancelledBy()) ? client : client.chain(() -> toCoach(envelope, Template.COACH_BOOKING_CANCELLED));
     }
 
     public Uni<Void> onBookingRescheduled(EventEnvelope<BookingRescheduled> envelope) {
@@ -120,6 +140,22 @@ public class BookingNotifications {
     /** The coach is emailed what blocking a date did (their clients hear of their own booking by its events). */
     public Uni<Void> onDateBlocked(EventEnvelope<DateBlocked> envelope) {
         return toCoach(envelope, Template.DATE_BLOCKED);
+    }
+
+    /**
+     * A session's reminder has come due (the reminder job claimed it, in this transaction): the client is reminded on
+     * the channels they chose, as one message per time set ({@link ReminderRule#deliveryId}), caused by the event that
+     * set the time.
+     *
+     * @param timeSet the confirmation or move that set the session's time
+     * @param client  whom to remind, with their latest choice of channels
+     */
+    public Uni<Void> onReminderDue(EventEnvelope<? extends EventPayload> timeSet, Client client, Instant now) {
+        EventEnvelope<EventPayload> reminder = new EventEnvelope<>(ReminderRule.deliveryId(timeSet.eventId()),
+                timeSet.eventType(), timeSet.eventVersion(), now, timeSet.correlationId(), timeSet.eventId(),
+                timeSet.payload());
+        return record(reminder, client, NotificationKind.SESSION_REMINDER, Template.SESSION_REMINDER,
+                messages.reminderInApp(RemindedSession.of(timeSet.payload())));
     }
 
     private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {

@@ -6,6 +6,7 @@ import com.wimd.events.BookingRescheduled;
 import com.wimd.events.Client;
 import com.wimd.events.EventPayload;
 import com.wimd.notification.content.Amounts;
+import com.wimd.notification.content.RemindedSession;
 import com.wimd.notification.log.Template;
 
 import java.time.DateTimeException;
@@ -17,15 +18,15 @@ import java.util.Set;
 
 /**
  * The text messages, for the messages where a text makes sense: a confirmation, a change (a reschedule, a move to
- * the backup time) and a cancellation (a reminder will join them). Short and plain on purpose: within
+ * the backup time), a cancellation, and the reminder before the session. Short and plain on purpose: within
  * {@link SmsSegments#MOST} segments of GSM-7 whatever the event holds, so nothing unbounded (no name, no reason) goes
  * in. Times are in the client's zone when the booking names one, else the coach's. Pure.
  */
 public final class SmsTexts {
 
-    /** The messages that go by SMS too when the client chose it; add REMINDER here with its text below. */
-    private static final Set<Template> OFFERED = Set.of(Template.BOOKING_CONFIRMED, Template.BOOKING_RESCHEDULED,
-            Template.BOOKING_CANCELLED);
+    /** The messages that go by SMS too when the client chose it. */
+    private static final Set<Template> OFFERED = Set.of(Template.BOOKING_CONFIRMED, Template.SESSION_REMINDER,
+            Template.BOOKING_RESCHEDULED, Template.BOOKING_CANCELLED);
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE, MMM d, h:mm a z", Locale.US);
     private static final String SIGNATURE = "Coach booking: ";
@@ -45,6 +46,7 @@ public final class SmsTexts {
     public String text(Template template, EventPayload event) {
         return switch (template) {
             case BOOKING_CONFIRMED -> confirmed((BookingConfirmed) event);
+            case SESSION_REMINDER -> reminder(RemindedSession.of(event));
             case BOOKING_RESCHEDULED -> rescheduled((BookingRescheduled) event);
             case BOOKING_CANCELLED -> cancelled((BookingCancelled) event);
             default -> throw new IllegalArgumentException("no SMS for " + template);
@@ -54,6 +56,11 @@ public final class SmsTexts {
     private String confirmed(BookingConfirmed event) {
         return SIGNATURE + "your call is confirmed for " + when(event.slotStart(), event.client()) + "."
                 + callsYou(event.client());
+    }
+
+    private String reminder(RemindedSession session) {
+        return SIGNATURE + "reminder: your call is on " + when(session.start(), session.client()) + "."
+                + callsYou(session.client());
     }
 
     private String rescheduled(BookingRescheduled event) {

@@ -17,6 +17,7 @@ import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
 import com.wimd.notification.config.NotificationConfig;
+import com.wimd.notification.log.Template;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -154,6 +155,31 @@ class EmailContentTest {
         assertThat(sequence(event)).isZero();
         assertThat(start(event)).isEqualTo(START);
         assertThat(event.getDescription().getValue()).contains(PHONE).contains(page() + "bookings/" + booking + "/cancel");
+    }
+
+    @Test
+    void the_reminder_shows_both_zones_the_number_the_preparation_and_the_links_without_a_new_invite() {
+        UUID booking = UUID.randomUUID();
+        EmailRenderer.Content email = renderer.render(Template.SESSION_REMINDER,
+                EventEnvelope.first(confirmed(booking, ANN_IN_PARIS), CHANGED), "ann@example.com");
+
+        assertThat(email.subject()).isEqualTo("Reminder: your coaching call is coming up: Monday, December 7 at 4:00 PM CET");
+        assertThat(email.text()).contains("A reminder: your coaching call is on " + PARIS_TIME).contains("30 minutes");
+        inBothZones(email);
+        upcoming(email, booking);
+        assertThat(email.invite()).as("the calendar already holds the event; the reminder does not change it").isNull();
+    }
+
+    @Test
+    void the_reminder_after_a_move_is_of_the_new_time() {
+        UUID booking = UUID.randomUUID();
+        EmailRenderer.Content email = renderer.render(Template.SESSION_REMINDER,
+                EventEnvelope.first(moved(booking, ANN_ZONE_UNKNOWN, "BACKUP", 0, Money.zero("CAD")), CHANGED), "ann@example.com");
+
+        assertThat(email.subject()).isEqualTo("Reminder: your coaching call is coming up: Tuesday, December 8 at 10:00 AM EST");
+        assertThat(email.text()).contains("A reminder: your coaching call is on Tuesday, December 8, 2026 at 10:00 AM EST")
+                .doesNotContain("your time").doesNotContain("December 7");
+        upcoming(email, booking);
     }
 
     @Test

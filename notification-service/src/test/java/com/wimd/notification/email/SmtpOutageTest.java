@@ -33,12 +33,13 @@ class SmtpOutageTest {
 
     List<ClientNotified> emailsAnnounced(UUID booking) {
         return kafka.eventsFor(EventType.CLIENT_NOTIFIED.topic(), booking).stream()
-                .map(e -> (ClientNotified) e.payload()).filter(n -> n.channel().equals("EMAIL")).toList();
+                .map(e -> (ClientNotified) e.payload())
+                .filter(n -> n.channel().equals("EMAIL") && n.recipient().equals("CLIENT")).toList();
     }
 
     static Map<String, Object> emailRow(UUID booking) {
-        return Database.rows("select status, attempts, last_error from notification_log where booking_id = ? and channel = 'EMAIL'",
-                booking).stream().findFirst().orElse(Map.of());
+        return Database.rows("select status, attempts, last_error from notification_log where booking_id = ? and channel = 'EMAIL' "
+                + "and template = 'booking-confirmed'", booking).stream().findFirst().orElse(Map.of());
     }
 
     @Test

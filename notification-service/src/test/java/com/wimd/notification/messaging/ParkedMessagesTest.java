@@ -102,7 +102,8 @@ class ParkedMessagesTest {
                 .body("type", org.hamcrest.Matchers.equalTo("urn:problem-type:already-replayed"));
         // the replay reached the other services' consumer groups too (same topic); none of them acted on it, and
         // this one's inbox applied it once
-        assertThat(Database.count("select count(*) from notification_log where booking_id = ?", booking)).isEqualTo(2);
+        assertThat(Database.count("select count(*) from notification_log where booking_id = ?", booking))
+                .as("the client's email and in-app notification, the coach's email").isEqualTo(3);
     }
 
     /** The ops endpoints every service has: only the coach, and hostile input gets a problem, never a 5xx. */

@@ -64,6 +64,11 @@ class SmsDeliveryTest {
                 .stream().filter(r -> phone.equals(form(r).get("To"))).toList();
     }
 
+    List<ClientNotified> textsAnnounced(UUID booking) {
+        return kafka.eventsFor(EventType.CLIENT_NOTIFIED.topic(), booking).stream().map(e -> (ClientNotified) e.payload())
+                .filter(n -> n.channel().equals("SMS")).toList();
+    }
+
     static EventEnvelope<BookingConfirmed> confirmed(Client client) {
         UUID booking = UUID.randomUUID();
         return EventEnvelope.first(new BookingConfirmed(booking, client, BookingType.FREE, Events.MONDAY_10_AM_TORONTO,
@@ -122,11 +127,34 @@ class SmsDeliveryTest {
         kafka.publish(confirmed);
 
         await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("SMS SENT")));
-        assertThat(Database.rows("select provider_id, attempts from notification_log where booking_id = ?", booking))
+        assertThat(Database.rows("select provider_id, attempts from notification_log where booking_id = ? and channel = 'SMS'", booking))
                 .as("the failed attempt counted, then the second sent").containsExactly(Map.of("provider_id", sid, "attempts", 2));
         assertThat(textsTo(bob.phone())).as("one request per attempt: the SDK does not retry on its own").hasSize(2);
-        await().atMost(PATIENCE).until(() -> kafka.eventsFor(EventType.CLIENT_NOTIFIED.topic(), booking).size() == 1);
-        assertThat(kafka.eventsFor(EventType.CLIENT_NOTIFIED.topic(), booking)).extracting(e -> e.payload())
-                .as("announced once, when it settled").containsExactly(new ClientNotified(booking, "SMS", "BOOKING_CONFIRMED", "CLIENT", "SENT"));
+        await().atMost(PATIENCE).until(() -> textsAnnounced(booking).size() == 1);
+        assertThat(textsAnnounced(booking)).as("announced once, when it settled").containsExactly(new ClientNotified(booking, "SMS", "BOOKING_CONFIRMED", "CLIENT", "SENT"));
+    }
+
+    @Test
+    void a_number_twilio_refuses_for_good_is_given_up_at_once_without_a_retry() {
+        Client cy = Events.choosing(Events.client("cy"), false, false, true);
+        TwilioFakeTestResource.twilio().stubFor(post(urlPathEqualTo(TwilioFakeTestResource.MESSAGES))
+                .withRequestBody(WireMock.containing("To=" + cy.phone().replace("+", "%2B")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\", \"status\": 400}")));
+        EventEnvelope<BookingConfirmed> confirmed = confirmed(cy);
+        UUID booking = confirmed.payload().bookingId();
+
+        kafka.publish(confirmed);
+
+        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("SMS FAILED")));
+        assertThat(Database.rows("select attempts, last_error from notification_log where booking_id = ? and channel = 'SMS'", booking))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("attempts")).isEqualTo(1);
+                    assertThat((String) row.get("last_error")).contains("HTTP 400").contains("21211");
+                });
+        assertThat(textsTo(cy.phone())).as("one request: a 400 will not become a 201 by asking again").hasSize(1);
+        await().atMost(PATIENCE).until(() -> kafka.eventsFor(EventType.CLIENT_NOTIFIED.topic(), booking).stream()
+                .map(e -> (ClientNotified) e.payload()).toList()
+                .contains(new ClientNotified(booking, "SMS", "BOOKING_CONFIRMED", "CLIENT", "FAILED")));
     }
 }

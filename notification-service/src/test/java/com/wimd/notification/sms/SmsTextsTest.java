@@ -7,6 +7,7 @@ import com.wimd.events.BookingType;
 import com.wimd.events.Client;
 import com.wimd.events.EventPayload;
 import com.wimd.events.Money;
+import com.wimd.notification.content.RemindedSession;
 import com.wimd.notification.log.Template;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,15 @@ class SmsTextsTest {
     }
 
     @Test
+    void a_reminder_says_when_in_the_clients_zone_after_a_confirmation_or_a_move() {
+        Client inVancouver = new Client("user-1", "Alice", "a@example.com", "+14165550199", "America/Vancouver", null);
+        assertThat(TEXTS.text(Template.SESSION_REMINDER, confirmed(inVancouver))).isEqualTo(
+                "Coach booking: reminder: your call is on Mon, Dec 7, 7:00 AM PST. The coach will call you at +14165550199.");
+        assertThat(TEXTS.text(Template.SESSION_REMINDER, rescheduled(ALICE, "BACKUP", null))).isEqualTo(
+                "Coach booking: reminder: your call is on Mon, Dec 7, 10:00 AM EST. The coach will call you at +14165550199.");
+    }
+
+    @Test
     void without_a_zone_or_with_an_unknown_one_the_coachs_zone_is_used() {
         assertThat(TEXTS.text(Template.BOOKING_CONFIRMED, confirmed(ALICE))).contains("Mon, Dec 7, 10:00 AM EST");
         Client unknownZone = new Client("user-1", "Alice", "a@example.com", "+14165550199", "Mars/Olympus", null);
@@ -90,17 +100,22 @@ class SmsTextsTest {
                 cancelled(LONGEST, "COACH", new Money(999_999_999, "USD"), new Money(999_999_999, "USD"), false),
                 cancelled(LONGEST, "CLIENT", new Money(0, "USD"), new Money(999_999_999, "USD"), true));
         for (EventPayload event : longest) {
-            Template template = Arrays.stream(Template.values()).filter(SmsTexts::offered)
-                    .filter(t -> t.cause().payloadClass().isInstance(event)).findFirst().orElseThrow();
-            String text = TEXTS.text(template, event);
-            assertThat(SmsSegments.isGsm7(text)).as(text).isTrue();
-            assertThat(SmsSegments.count(text)).as(text).isLessThanOrEqualTo(SmsSegments.MOST);
+            List<Template> templates = Arrays.stream(Template.values()).filter(SmsTexts::offered)
+                    .filter(t -> t == Template.SESSION_REMINDER ? RemindedSession.setsTheTime(event)
+                            : t.cause().payloadClass().isInstance(event)).toList();
+            assertThat(templates).as("the texts about " + event.getClass().getSimpleName()).isNotEmpty();
+            for (Template template : templates) {
+                String text = TEXTS.text(template, event);
+                assertThat(SmsSegments.isGsm7(text)).as(text).isTrue();
+                assertThat(SmsSegments.count(text)).as(text).isLessThanOrEqualTo(SmsSegments.MOST);
+            }
         }
     }
 
     @Test
-    void sms_is_offered_for_a_confirmation_a_change_and_a_cancellation_only() {
+    void sms_is_offered_for_a_confirmation_a_reminder_a_change_and_a_cancellation_only() {
         assertThat(Arrays.stream(Template.values()).filter(SmsTexts::offered))
-                .containsExactlyInAnyOrder(Template.BOOKING_CONFIRMED, Template.BOOKING_RESCHEDULED, Template.BOOKING_CANCELLED);
+                .containsExactlyInAnyOrder(Template.BOOKING_CONFIRMED, Template.SESSION_REMINDER,
+                        Template.BOOKING_RESCHEDULED, Template.BOOKING_CANCELLED);
     }
 }

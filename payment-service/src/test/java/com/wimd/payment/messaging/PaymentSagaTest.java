@@ -239,7 +239,8 @@ class PaymentSagaTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PACKAGE_PAYMENT_SUCCEEDED, purchase.packageId()))
                 .singleElement().satisfies(e -> assertThat(e.payload())
-                        .isEqualTo(new PackagePaymentSucceeded(purchase.packageId(), intent, new Money(50000, "USD")))));
+                        .isEqualTo(new PackagePaymentSucceeded(purchase.packageId(), intent, new Money(50000, "USD"),
+                                purchase.client(), purchase.sessions()))));
         assertThat(Database.text("select package_id from payments where payment_intent_id = ?", intent))
                 .isEqualTo(purchase.packageId().toString());
     }

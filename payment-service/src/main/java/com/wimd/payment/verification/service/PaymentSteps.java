@@ -346,6 +346,9 @@ public class PaymentSteps {
         EventPayload event = request.payload() instanceof BookingRequested booking
                 ? new PaymentSucceeded(booking.bookingId(), payment.paymentIntentId, amount, booking.client(),
                 booking.bookingType(), booking.slotStart(), booking.slotEnd())
+                : request.payload() instanceof PackagePurchaseRequested purchase
+                ? new PackagePaymentSucceeded(row.correlationId, payment.paymentIntentId, amount, purchase.client(),
+                purchase.sessions())
                 : new PackagePaymentSucceeded(row.correlationId, payment.paymentIntentId, amount);
         return Envelopes.causedBy(event, request.eventId(), now);
     }
@@ -354,7 +357,8 @@ public class PaymentSteps {
         EventEnvelope<EventPayload> request = row.request();
         EventPayload event = row.kind == PaymentRequest.Kind.BOOKING
                 ? new PaymentFailed(row.correlationId, row.paymentIntentId, reason)
-                : new PackagePaymentFailed(row.correlationId, row.paymentIntentId, reason);
+                : new PackagePaymentFailed(row.correlationId, row.paymentIntentId, reason,
+                request != null && request.payload() instanceof PackagePurchaseRequested purchase ? purchase.client() : null);
         return Envelopes.causedBy(event, request.eventId(), now);
     }
 
