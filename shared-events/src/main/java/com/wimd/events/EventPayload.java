@@ -7,7 +7,8 @@ import java.util.UUID;
  * package purchase's id): it is the envelope's correlation id and the Kafka key, so all events of one saga
  * land on one partition, in order.
  */
-public sealed interface EventPayload permits BookingEvent, PackageEvent, PaymentEvent, CoachCalendarEvent {
+public sealed interface EventPayload permits BookingEvent, PackageEvent, PaymentEvent, CoachCalendarEvent,
+        OperationsEvent {
 
     UUID correlationId();
 }

@@ -39,12 +39,13 @@ public enum EventType {
     CLIENT_NOTIFIED("ClientNotified", ClientNotified.class, Producer.NOTIFICATION, 1),
     PAYMENT_TOTALS_CHANGED("PaymentTotalsChanged", PaymentTotalsChanged.class, Producer.PAYMENT, 1),
     NOTIFICATION_PREFERENCES_CHANGED("NotificationPreferencesChanged", NotificationPreferencesChanged.class,
-            Producer.BOOKING, 1);
+            Producer.BOOKING, 1),
+    MESSAGE_PARKED("MessageParked", MessageParked.class, Producer.ANY, 1);
 
-    /** The one service that emits events of a type. */
+    /** The one service that emits events of a type (ANY: each service, about itself). */
     public enum Producer {
         BOOKING("booking-service"), PAYMENT("payment-service"), CALENDAR("calendar-service"),
-        NOTIFICATION("notification-service");
+        NOTIFICATION("notification-service"), ANY("any service");
 
         private final String service;
 
@@ -111,10 +112,11 @@ public enum EventType {
 
     /**
      * Whether its events concern one booking or package (keyed by its id): every type but those about the coach's
-     * calendar and the monthly money figures. These make up a booking's timeline.
+     * calendar, the monthly money figures and the system itself (a parked message). These make up a booking's timeline.
      */
     public boolean aboutOneSaga() {
-        return !CoachCalendarEvent.class.isAssignableFrom(payloadClass) && payloadClass != PaymentTotalsChanged.class;
+        return !CoachCalendarEvent.class.isAssignableFrom(payloadClass) && !OperationsEvent.class.isAssignableFrom(payloadClass)
+                && payloadClass != PaymentTotalsChanged.class;
     }
 
     public int version() {

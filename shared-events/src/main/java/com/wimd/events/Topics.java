@@ -35,6 +35,7 @@ public final class Topics {
     public static final String CLIENT_NOTIFIED = "ClientNotified";
     public static final String PAYMENT_TOTALS_CHANGED = "PaymentTotalsChanged";
     public static final String NOTIFICATION_PREFERENCES_CHANGED = "NotificationPreferencesChanged";
+    public static final String MESSAGE_PARKED = "MessageParked";
 
     private Topics() {
     }

@@ -73,7 +73,9 @@ class EventWireFormatTest {
                 envelope(new ClientNotified(BOOKING, "EMAIL", "BOOKING_CONFIRMED", "CLIENT", "SENT"), CAUSE),
                 envelope(new PaymentTotalsChanged("2026-12", "America/Toronto", java.util.List.of(
                         new PaymentTotalsChanged.CurrencyTotals("CAD", 2, 30000, 7500, 900, 21600)), AT), null),
-                envelope(new NotificationPreferencesChanged(BOOKING, CLIENT), null));
+                envelope(new NotificationPreferencesChanged(BOOKING, CLIENT), null),
+                envelope(new MessageParked(PAYMENT, "payment-service", "BookingRequested", BOOKING.toString(),
+                        "the handler failed it 5 times: IllegalStateException: no such product", 5, AT), null));
     }
 
     static EventEnvelope<?> envelope(EventPayload payload, UUID cause) {

@@ -289,7 +289,8 @@ class ResilienceTest {
             Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.DATE_BLOCKED, List.of(ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.PAYMENT_TOTALS_CHANGED, List.of(ServiceSpec.BOOKING)),
-            Map.entry(Topics.NOTIFICATION_PREFERENCES_CHANGED, List.of(ServiceSpec.NOTIFICATION)));
+            Map.entry(Topics.NOTIFICATION_PREFERENCES_CHANGED, List.of(ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.MESSAGE_PARKED, List.of(ServiceSpec.NOTIFICATION)));
 
     /**
      * Every channel reading each topic: the saga's consumers, plus booking-service's timeline, which reads every

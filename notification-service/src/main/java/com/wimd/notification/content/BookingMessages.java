@@ -139,6 +139,8 @@ public final class BookingMessages {
 
     public static final String DATE_BLOCKED_TITLE = "Date blocked";
 
+    public static final String MESSAGE_PARKED_TITLE = "Action needed: a message was parked";
+
     private String cancelledSentence(BookingCancelled event) {
         String by = "COACH".equals(event.cancelledBy()) ? "The coach cancelled " : "You cancelled ";
         String reason = event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")";

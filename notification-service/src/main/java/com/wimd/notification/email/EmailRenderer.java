@@ -13,6 +13,7 @@ import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
+import com.wimd.events.MessageParked;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
@@ -203,6 +204,12 @@ public class EmailRenderer {
                     : "since " + SessionTimes.full(e.lastSyncedAt(), coachZone);
             return content(BookingMessages.CALENDAR_UNREACHABLE_TITLE,
                     () -> EmailTemplates.calendarUnreachable(since, e.error()), null);
+        }
+        if (payload instanceof MessageParked e) {
+            return content(BookingMessages.MESSAGE_PARKED_TITLE + " by " + e.service(),
+                    () -> EmailTemplates.messageParked(e.service(), e.topic(), e.messageKey(), e.error(), e.attempts(),
+                            SessionTimes.full(e.parkedAt(), coachZone),
+                            "POST /admin/parked-messages/" + e.parkedId() + "/replay"), null);
         }
         if (payload instanceof DateBlocked e) {
             return content(BookingMessages.DATE_BLOCKED_TITLE + ": " + e.date(),

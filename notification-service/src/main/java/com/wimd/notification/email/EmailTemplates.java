@@ -96,6 +96,10 @@ final class EmailTemplates {
 
     static native TemplateInstance calendarUnreachable(String since, String error);
 
+    /** @param replay the request that replays it on its service */
+    static native TemplateInstance messageParked(String service, String topic, String key, String error, int attempts,
+                                                 String parkedAt, String replay);
+
     static native TemplateInstance dateBlocked(String date, String reason, List<String> moved, List<String> cancelled,
                                                List<String> pending);
 }

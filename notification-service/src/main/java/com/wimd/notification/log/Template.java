@@ -34,7 +34,9 @@ public enum Template {
     /** To the coach: their calendar has been unreadable for a while; availability runs on the last busy times known. */
     CALENDAR_UNREACHABLE("calendar-unreachable", EventType.COACH_CALENDAR_SYNCED, Recipient.COACH),
     /** To the coach: what blocking a date did to the bookings on it. */
-    DATE_BLOCKED("date-blocked", EventType.DATE_BLOCKED, Recipient.COACH);
+    DATE_BLOCKED("date-blocked", EventType.DATE_BLOCKED, Recipient.COACH),
+    /** To the coach: a service parked a message; it waits for a fix and a replay. */
+    MESSAGE_PARKED("message-parked", EventType.MESSAGE_PARKED, Recipient.COACH);
 
     /** Whom a message is for. */
     public enum Recipient {

@@ -9,6 +9,7 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.OrphanPaymentRefunded;
+import com.wimd.events.MessageParked;
 import com.wimd.events.NotificationPreferencesChanged;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
@@ -113,6 +114,11 @@ public class BookingEventsConsumer {
     @Incoming(Topics.PACKAGE_PAYMENT_FAILED)
     public CompletionStage<Void> onPackagePaymentFailed(Message<String> message) {
         return events.consume(message, PackagePaymentFailed.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onPackagePaymentFailed));
+    }
+
+    @Incoming(Topics.MESSAGE_PARKED)
+    public CompletionStage<Void> onMessageParked(Message<String> message) {
+        return events.consume(message, MessageParked.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onMessageParked));
     }
 
     /** Kept for the messages sent later (reminders); nothing is sent for it. */

@@ -12,6 +12,7 @@ import com.wimd.events.DateBlocked;
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
+import com.wimd.events.MessageParked;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
@@ -156,6 +157,11 @@ public class BookingNotifications {
                 timeSet.payload());
         return record(reminder, client, NotificationKind.SESSION_REMINDER, Template.SESSION_REMINDER,
                 messages.reminderInApp(RemindedSession.of(timeSet.payload())));
+    }
+
+    /** The coach is emailed: a service parked a message, which waits for a fix and a replay. */
+    public Uni<Void> onMessageParked(EventEnvelope<MessageParked> envelope) {
+        return toCoach(envelope, Template.MESSAGE_PARKED);
     }
 
     private Uni<Void> toCoach(EventEnvelope<?> envelope, Template template) {

@@ -2,14 +2,18 @@ package com.wimd.notification.messaging;
 
 import com.wimd.events.BookingConfirmed;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.EventPayload;
+import com.wimd.events.MessageParked;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.infra.test.Sql;
 import com.wimd.infra.test.TestTokens;
 import com.wimd.notification.Database;
 import com.wimd.notification.Events;
+import com.wimd.notification.Mailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +50,7 @@ class ParkedMessagesTest {
     }
 
     @Test
-    void a_message_that_cannot_be_read_is_parked_and_the_next_one_on_its_partition_is_handled() {
+    void a_message_that_cannot_be_read_is_parked_and_the_next_one_on_its_partition_is_handled() throws Exception {
         EventEnvelope<BookingConfirmed> next = Events.confirmed(Events.client("alice"), Events.MONDAY_10_AM_TORONTO);
         String key = next.key();
 
@@ -66,6 +70,41 @@ class ParkedMessagesTest {
         assertThat(row).containsEntry("topic", Topics.BOOKING_CONFIRMED).containsEntry("status", "PARKED")
                 .containsEntry("attempts", 1);
         assertThat((String) row.get("error")).contains("unsupported version 99");
+
+        // announced, and the coach emailed with what to replay once the cause is fixed
+        String id = (String) row.get("id");
+        EventEnvelope<EventPayload> announced = await().atMost(PATIENCE)
+                .until(() -> kafka.eventsFor(Topics.MESSAGE_PARKED, UUID.fromString(id)), e -> e.size() == 1).get(0);
+        assertThat(announced.payload()).isInstanceOfSatisfying(MessageParked.class, m -> {
+            assertThat(m.service()).isEqualTo("notification-service");
+            assertThat(m.topic()).isEqualTo(Topics.BOOKING_CONFIRMED);
+            assertThat(m.messageKey()).isEqualTo(key);
+            assertThat(m.error()).contains("unsupported version 99");
+        });
+        String coach = ConfigProvider.getConfig().getValue("notification.coach-email", String.class);
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from notification_log where booking_id = ?::uuid "
+                + "and template = 'message-parked' and recipient = ? and status = 'SENT'", id, coach) == 1);
+        MimeMessage email = Mailbox.to(coach).stream().filter(m -> {
+            try {
+                return Mailbox.body(m, "text/plain").contains(id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        assertThat(email.getSubject()).isEqualTo("Action needed: a message was parked by notification-service");
+        assertThat(Mailbox.body(email, "text/plain")).contains("POST /admin/parked-messages/" + id + "/replay")
+                .contains(Topics.BOOKING_CONFIRMED).contains(key).contains("unsupported version 99");
+    }
+
+    @Test
+    void a_parked_announcement_that_cannot_be_read_is_parked_without_announcing_itself_again() {
+        String key = UUID.randomUUID().toString();
+        kafka.publishRaw(Topics.MESSAGE_PARKED, key, "{\"event_type\":\"MessageParked\",\"event_version\":99}");
+
+        Map<String, Object> row = await().atMost(PATIENCE).until(() -> parked(key), rows -> rows.size() == 1).get(0);
+        assertThat(row).containsEntry("topic", Topics.MESSAGE_PARKED);
+        assertThat(Database.count("select count(*) from outbox where event_type = 'MessageParked' and message_key = ?",
+                (String) row.get("id"))).as("no announcement of the announcement: that could go round forever").isZero();
     }
 
     @Test

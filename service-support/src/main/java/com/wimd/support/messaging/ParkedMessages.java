@@ -4,8 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.MessageParked;
+import com.wimd.events.Topics;
 import com.wimd.support.db.Db;
+import com.wimd.support.outbox.Outbox;
 import com.wimd.support.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +34,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This service's parked messages: recorded from its dead-letter topic (so the topic stays the one source), listed
- * for the reconciliation report, and replayed on the coach's request once the cause is fixed. A replay goes back to
+ * This service's parked messages: recorded from its dead-letter topic (so the topic stays the one source), announced
+ * (MessageParked, so the coach is emailed), listed for the reconciliation report, and replayed on the coach's request once the cause is fixed. A replay goes back to
  * the original topic and partition (same key) with a header naming this service; {@link EventConsumers} handles it
  * like the original, through the inbox, so its effect happens once however often it is replayed.
  */
@@ -46,13 +50,15 @@ public class ParkedMessages {
     private final String service;
     private final Producer<String, String> producer;
     private final EventConsumers consumers;
+    private final Outbox outbox;
     private final Clock clock;
 
     public ParkedMessages(@ConfigProperty(name = "quarkus.application.name") String service,
-                          Producer<String, String> producer, EventConsumers consumers, Clock clock) {
+                          Producer<String, String> producer, EventConsumers consumers, Outbox outbox, Clock clock) {
         this.service = service;
         this.producer = producer;
         this.consumers = consumers;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -72,26 +78,40 @@ public class ParkedMessages {
         String fullError = cause == null || error.contains(cause) ? error : error + " (cause: " + cause + ")";
         int attempts = Integer.parseInt(firstOf(EventConsumers.header(headers, EventConsumers.ATTEMPTS), "1"));
         Instant now = clock.instant();
+        String topic = firstOf(EventConsumers.header(headers, "dead-letter-topic"), "?");
+        String key = record.getKey() == null ? "" : record.getKey().toString();
+        UUID id = replayOf != null ? UUID.fromString(replayOf) : UUID.randomUUID();
         consumers.untilItPasses(() -> Db.transaction(() -> {
-            if (replayOf != null) {
-                return Db.execute("""
+            Uni<Integer> recorded = replayOf != null
+                    ? Db.execute("""
                                 update parked_message set error = ?1, attempts = ?2, parked_at = ?3, replay_requested_at = null,
                                        dlq_partition = ?4, dlq_offset = ?5
                                 where id = ?6 and replayed_at is null""",
-                        fullError, attempts, now, record.getPartition(), record.getOffset(), UUID.fromString(replayOf));
-            }
-            return Db.execute("""
+                        fullError, attempts, now, record.getPartition(), record.getOffset(), id)
+                    : Db.execute("""
                             insert into parked_message (id, topic, source_partition, source_offset, message_key, payload,
                                 headers, error, attempts, parked_at, dlq_partition, dlq_offset)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                             on conflict (dlq_partition, dlq_offset) do nothing""",
-                    UUID.randomUUID(), firstOf(EventConsumers.header(headers, "dead-letter-topic"), "?"),
-                    intOr(EventConsumers.header(headers, "dead-letter-partition")),
-                    longOr(EventConsumers.header(headers, "dead-letter-offset")),
-                    record.getKey() == null ? "" : record.getKey().toString(), firstOf(deadLetter.getPayload(), ""),
-                    originalHeaders(headers), fullError, attempts, now, record.getPartition(), record.getOffset());
+                    id, topic, intOr(EventConsumers.header(headers, "dead-letter-partition")),
+                    longOr(EventConsumers.header(headers, "dead-letter-offset")), key,
+                    firstOf(deadLetter.getPayload(), ""), originalHeaders(headers), fullError, attempts, now,
+                    record.getPartition(), record.getOffset());
+            return recorded.chain(rows -> rows == 1 ? announce(id, topic, key, fullError, attempts, now) : Uni.createFrom().voidItem());
         }));
         return deadLetter.ack();
+    }
+
+    /**
+     * In the transaction that parks it: MessageParked, so the coach hears of it (notification-service emails them).
+     * Not for a MessageParked that was itself parked: telling of it would be one more MessageParked, and so on.
+     */
+    private Uni<Void> announce(UUID id, String topic, String key, String error, int attempts, Instant now) {
+        LOG.errorf("%s parked a message from %s (key %s) after %d attempt(s): %s", service, topic, key, attempts, error);
+        if (Topics.MESSAGE_PARKED.equals(topic)) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.add(EventEnvelope.first(new MessageParked(id, service, topic, key, error, attempts, now), now));
     }
 
     /** Every parked message not yet replayed, oldest first. */
