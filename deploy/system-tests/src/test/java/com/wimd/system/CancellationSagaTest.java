@@ -126,10 +126,9 @@ class CancellationSagaTest {
         String intent = PaidBookingSagaTest.newIntent(token, "package", "USD");
         Response paid = PaidBookingSagaTest.payWithCard(token, intent, card);
         assertThat(paid.statusCode()).as(paid.asString()).isEqualTo(200);
-        Response bought = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("currency", "USD", "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
-        assertThat(bought.statusCode()).as(bought.asString()).isEqualTo(201);
-        return bought.jsonPath().getString("package_id");
+        PaidBookingSagaTest.Purchase bought = PaidBookingSagaTest.buyPackage(token, "USD", intent);
+        assertThat(bought.status()).as(bought.body()).isEqualTo("ACTIVE");
+        return bought.packageId();
     }
 
     @Test

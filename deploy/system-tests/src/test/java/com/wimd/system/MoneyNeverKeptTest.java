@@ -2,7 +2,6 @@ package com.wimd.system;
 
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +28,6 @@ class MoneyNeverKeptTest {
             String subject = kind + "-" + UUID.randomUUID();
             return new Someone(subject, TestTokens.client(subject), subject + "@example.com");
         }
-    }
-
-    static Response buyPackage(String token, String intent) {
-        return given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("currency", "USD", "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
     }
 
     @Test
@@ -86,15 +80,15 @@ class MoneyNeverKeptTest {
         Someone carol = Someone.named("retrier");
         String intent = PaidBookingSagaTest.newIntent(carol.token(), "package", "USD");
         PaidBookingSagaTest.payWithCard(carol.token(), intent, "4000000000000002").then().statusCode(402);
-        Response declined = buyPackage(carol.token(), intent);
-        assertThat(declined.statusCode()).as(declined.asString()).isEqualTo(402);
+        PaidBookingSagaTest.Purchase declined = PaidBookingSagaTest.buyPackage(carol.token(), "USD", intent);
+        assertThat(declined.status()).as(declined.body()).isEqualTo("FAILED");
 
         PaidBookingSagaTest.confirmWithTestCard(carol.token(), intent);
-        Response bought = buyPackage(carol.token(), intent);
+        PaidBookingSagaTest.Purchase bought = PaidBookingSagaTest.buyPackage(carol.token(), "USD", intent);
 
-        assertThat(bought.statusCode()).as(bought.asString()).isEqualTo(201);
-        assertThat(bought.jsonPath().getInt("sessions_remaining")).isEqualTo(3);
-        assertThat(PaidBookingSagaTest.refundsFor(bought.jsonPath().getString("package_id"))).isZero();
+        assertThat(bought.status()).as(bought.body()).isEqualTo("ACTIVE");
+        assertThat(bought.sessionsRemaining()).isEqualTo(3);
+        assertThat(PaidBookingSagaTest.refundsFor(bought.packageId())).isZero();
         assertThat(system.count(ServiceSpec.PAYMENT, "select count(*) from refunds where payment_intent_id = ?", intent))
                 .as("the money paid for the package; nothing goes back").isZero();
     }

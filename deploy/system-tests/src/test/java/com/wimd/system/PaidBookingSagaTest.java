@@ -164,14 +164,36 @@ class PaidBookingSagaTest {
                 .isEqualTo(1);
     }
 
+    /** A package purchase once payment-service has verified its payment (or said it cannot). */
+    record Purchase(int answer, String packageId, String status, int sessionsRemaining, String body) {
+    }
+
+    /**
+     * Asks to buy a package with this intent and waits until its payment is settled: the request itself waits about
+     * ten seconds (201, or 402 when the payment did not verify); on a slow machine it may answer 202 first, and the
+     * package is then followed until it is ACTIVE or FAILED.
+     */
+    static Purchase buyPackage(String token, String currency, String intent) {
+        Response answer = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("currency", currency, "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
+        assertThat(answer.statusCode()).as(answer.asString()).isIn(201, 202, 402);
+        if (answer.statusCode() == 402) {
+            return new Purchase(402, null, "FAILED", 0, answer.asString());
+        }
+        String id = answer.jsonPath().getString("package_id");
+        Map<String, Object> settled = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(system.url(ServiceSpec.BOOKING))
+                .auth().oauth2(token).get("/booking/packages/" + id).then().statusCode(200).extract().jsonPath().<String, Object>getMap(""),
+                p -> !"PENDING_PAYMENT".equals(p.get("status")));
+        return new Purchase(answer.statusCode(), id, (String) settled.get("status"),
+                ((Number) settled.get("sessions_remaining")).intValue(), answer.asString());
+    }
+
     /** Buys a package by test card: its id. */
     static String boughtPackage(String token, String currency) {
-        String intent = paidIntent(token, "package", currency);
-        Response bought = given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("currency", currency, "stripe_payment_intent_id", intent)).post("/booking/create-paid-package");
-        assertThat(bought.statusCode()).as(bought.asString()).isEqualTo(201);
-        assertThat(bought.jsonPath().getInt("sessions_remaining")).isEqualTo(3);
-        return bought.jsonPath().getString("package_id");
+        Purchase bought = buyPackage(token, currency, paidIntent(token, "package", currency));
+        assertThat(bought.status()).as(bought.body()).isEqualTo("ACTIVE");
+        assertThat(bought.sessionsRemaining()).isEqualTo(3);
+        return bought.packageId();
     }
 
     static Response usePackage(String token, String packageId, ZonedDateTime slot, String phone) {
