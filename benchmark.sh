@@ -14,7 +14,7 @@ case "${1:-saga}" in
   -*) which=SagaBenchmark; set -- saga "$@" ;;
   *) echo "usage: $0 [saga|availability|all] [maven options]" >&2; exit 2 ;;
 esac
-shift
+[ $# -gt 0 ] && shift  # (with no argument there is nothing to shift)
 ./mvnw -B -q install -DskipTests
 # extra Maven options pass through, e.g. a profile of each service:
 #   ./benchmark.sh saga "-Dbenchmark.jvm-options=-Xmx512m -XX:+UseSerialGC -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"
