@@ -100,8 +100,8 @@ class BookingOutcomeNotificationsTest {
         assertThat(notifications.getBoolean("[0].read")).isFalse();
 
         Map<String, Object> email = Database.rows(
-                "select recipient, template, attempts, sent_at, last_error from notification_log where booking_id = ? and channel = 'EMAIL'",
-                booking).get(0);
+                "select recipient, template, attempts, sent_at, last_error from notification_log where booking_id = ? and channel = 'EMAIL' "
+                        + "and template = 'booking-confirmed'", booking).get(0);
         assertThat(email).containsEntry("recipient", alice.email()).containsEntry("template", "booking-confirmed")
                 .containsEntry("attempts", 1).containsEntry("last_error", null);
         assertThat(email.get("sent_at")).isNotNull();

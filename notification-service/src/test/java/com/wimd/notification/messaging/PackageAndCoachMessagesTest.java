@@ -103,7 +103,7 @@ class PackageAndCoachMessagesTest {
         assertThat(email.getSubject()).isEqualTo("New booking: Monday, December 7, 2026 at 10:00 AM EST");
         assertThat(Mailbox.body(email, "text/plain")).contains(max.name()).contains(max.email()).contains(max.phone())
                 .contains("a free session");
-        assertThat(coachRows(booking)).containsExactly("coach-new-booking SENT");
+        await().atMost(PATIENCE).until(() -> coachRows(booking), rows -> rows.equals(List.of("coach-new-booking SENT")));
         await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
         assertThat(Mailbox.to(max.email())).as("the client's own confirmation").hasSize(1);
     }
