@@ -22,7 +22,7 @@ public final class Database {
 
     /**
      * The booking's notification_log rows as "CHANNEL STATUS", ordered by channel; without the coach's own copy of a
-     * booking's news (a new booking, a client's cancellation: {@code coach-*}), which {@code CoachMessagesTest} checks.
+     * booking's news (a new booking, a client's cancellation: {@code coach-*}), which {@code PackageAndCoachMessagesTest} checks.
      */
     public static List<String> deliveries(UUID bookingId) {
         return rows("select channel || ' ' || status as delivery from notification_log where booking_id = ? "

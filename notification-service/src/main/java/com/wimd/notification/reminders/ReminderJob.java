@@ -26,7 +26,7 @@ public class ReminderJob {
             int claimed;
             do {
                 claimed = reminders.sendDue(clock.instant());
-            } while (claimed > 0 && claimed == reminders.batchSize());
+            } while (claimed == reminders.batchSize());
         } catch (RuntimeException e) {
             // the database is away (or slow): the reminders stay SCHEDULED, and the next tick tries again
             LOG.warnf("reminders not sent this round: %s", e.toString());

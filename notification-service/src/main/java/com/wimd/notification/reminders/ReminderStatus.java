@@ -11,5 +11,7 @@ public enum ReminderStatus {
     /** The session was cancelled: nothing is sent, and no later event brings the reminder back. */
     CANCELLED,
     /** Claimed only after the session began (the service was down through its time): too late to remind. */
-    MISSED
+    MISSED,
+    /** The event it was planned from cannot be read any more (logged at ERROR): set aside, not sent. */
+    UNREADABLE
 }

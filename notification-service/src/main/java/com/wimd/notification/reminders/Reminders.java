@@ -133,10 +133,19 @@ public class Reminders {
                     reminder.bookingId, reminder.dueAt, now);
             return Uni.createFrom().voidItem();
         }
+        EventEnvelope<? extends EventPayload> timeSet;
+        Client asBooked;
+        try {
+            timeSet = EventCodec.decode(reminder.sourcePayload);
+            asBooked = RemindedSession.of(timeSet.payload()).client();
+        } catch (RuntimeException e) {
+            // no retry can read it: set aside, so it does not roll back (and so block) the rest of the batch every tick
+            reminder.status = ReminderStatus.UNREADABLE;
+            LOG.errorf("booking %s: its reminder cannot be read (%s); not sent", reminder.bookingId, e.toString());
+            return Uni.createFrom().voidItem();
+        }
         reminder.status = ReminderStatus.SENT;
         reminder.sentAt = now;
-        EventEnvelope<? extends EventPayload> timeSet = EventCodec.decode(reminder.sourcePayload);
-        Client asBooked = RemindedSession.of(timeSet.payload()).client();
         return BookingContact.<BookingContact>findById(reminder.bookingId).chain(contact -> {
             Client client = contact == null ? asBooked
                     : ReminderRule.whoToRemind(asBooked, timeSet.occurredAt(), contact.client(), contact.changedAt);

@@ -65,6 +65,14 @@ class RemindersTest {
                 .findFirst().map(r -> r.get("status")).orElse(null);
     }
 
+    /** The client's session, confirmed over the broker, once its reminder is planned. */
+    EventEnvelope<BookingConfirmed> confirmedAndPlanned(Client client, Instant session) {
+        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(client, session);
+        kafka.publish(confirmed);
+        awaitReminder(confirmed.payload().bookingId(), "SCHEDULED");
+        return confirmed;
+    }
+
     void awaitReminder(UUID booking, String status) {
         await().atMost(PATIENCE).until(() -> reminderStatus(booking), status::equals);
     }
@@ -102,10 +110,8 @@ class RemindersTest {
     void a_session_booked_days_ahead_is_reminded_once_on_each_chosen_channel_when_due_and_never_again() throws Exception {
         Client ann = Events.choosing(inParis("ann"), true, true, true);
         Instant session = daysAhead(3);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(ann, session);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(ann, session);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
         assertThat(Database.count("select count(*) from reminders where booking_id = ? and due_at = ?", booking,
                 utc(session.minus(DAY)))).as("due a day before").isOne();
 
@@ -136,10 +142,8 @@ class RemindersTest {
     void two_instances_claiming_at_the_same_moment_remind_the_client_once() throws Exception {
         Client bea = Events.client("bea");
         Instant session = daysAhead(4);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(bea, session);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(bea, session);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
 
         Instant due = session.minus(DAY).plusSeconds(1);
         CyclicBarrier together = new CyclicBarrier(2);
@@ -164,10 +168,8 @@ class RemindersTest {
     void a_cancelled_session_is_not_reminded_even_when_the_cancellation_is_read_before_the_confirmation() {
         Client cal = Events.client("cal");
         Instant session = daysAhead(3);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(cal, session);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(cal, session);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
         kafka.publish(cancelled(confirmed.payload(), Instant.now()));
         awaitReminder(booking, "CANCELLED");
 
@@ -191,10 +193,8 @@ class RemindersTest {
         Client eve = Events.client("eve");
         Instant first = daysAhead(3);
         Instant second = daysAhead(5).plus(Duration.ofHours(2));
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(eve, first);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(eve, first);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
         kafka.publish(moved(confirmed.payload(), second, "CLIENT", Instant.now()));
         await().atMost(PATIENCE).until(() -> Database.count("select count(*) from reminders where booking_id = ? and due_at = ?",
                 booking, utc(second.minus(DAY))) == 1);
@@ -214,10 +214,8 @@ class RemindersTest {
         Client fin = Events.client("fin");
         Instant first = daysAhead(3);
         Instant second = daysAhead(6);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(fin, first);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(fin, first);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
         reminders.sendDue(first.minus(DAY).plusSeconds(60));
         assertThat(reminderStatus(booking)).isEqualTo("SENT");
 
@@ -250,10 +248,8 @@ class RemindersTest {
     void a_reminder_found_only_after_its_session_began_is_not_sent() {
         Client hal = Events.client("hal");
         Instant session = daysAhead(3);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(hal, session);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(hal, session);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
 
         reminders.sendDue(session.plusSeconds(60)); // the service was down through the day before
         assertThat(reminderStatus(booking)).isEqualTo("MISSED");
@@ -264,15 +260,32 @@ class RemindersTest {
     void the_reminder_goes_on_the_channels_the_client_chose_after_booking() {
         Client ivy = Events.client("ivy");
         Instant session = daysAhead(3);
-        EventEnvelope<BookingConfirmed> confirmed = Events.confirmed(ivy, session);
+        EventEnvelope<BookingConfirmed> confirmed = confirmedAndPlanned(ivy, session);
         UUID booking = confirmed.payload().bookingId();
-        kafka.publish(confirmed);
-        awaitReminder(booking, "SCHEDULED");
         kafka.publish(EventEnvelope.first(new NotificationPreferencesChanged(booking,
                 ivy.withNotifications(new NotificationPreferences(false, true, true))), Instant.now().plusSeconds(1)));
         await().atMost(PATIENCE).until(() -> Database.count("select count(*) from booking_contacts where booking_id = ?", booking) == 1);
 
         reminders.sendDue(session.minus(DAY).plusSeconds(60));
         assertThat(reminded(booking)).containsExactly("IN_APP SENT", "SMS DISABLED");
+    }
+
+    @Test
+    void a_reminder_that_cannot_be_read_is_set_aside_and_the_others_due_with_it_go_out() {
+        UUID unreadable = UUID.randomUUID();
+        Instant session = daysAhead(3);
+        com.wimd.infra.test.Sql.ofServiceUnderTest().update("insert into reminders (booking_id, user_id, session_start, due_at, status, source_event_id, "
+                        + "source_at, source_payload, updated_at) values (?, 'someone', ?, ?, 'SCHEDULED', ?, ?, ?, now())",
+                unreadable, utc(session), utc(session.minus(DAY).minusSeconds(30)), UUID.randomUUID(),
+                utc(Instant.now()), "{\"event_type\":\"BookingConfirmed\",\"event_version\":99}");
+        Client jo = Events.client("jo");
+        UUID booking = confirmedAndPlanned(jo, session).payload().bookingId();
+
+        reminders.sendDue(session.minus(DAY).plusSeconds(60));
+
+        assertThat(reminderStatus(unreadable)).isEqualTo("UNREADABLE");
+        assertThat(reminderStatus(booking)).as("claimed in the same batch, after it").isEqualTo("SENT");
+        await().atMost(PATIENCE).until(() -> reminded(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        assertThat(reminded(unreadable)).isEmpty();
     }
 }
