@@ -107,7 +107,6 @@ public class ParkedMessages {
      * Not for a MessageParked that was itself parked: telling of it would be one more MessageParked, and so on.
      */
     private Uni<Void> announce(UUID id, String topic, String key, String error, int attempts, Instant now) {
-        LOG.errorf("%s parked a message from %s (key %s) after %d attempt(s): %s", service, topic, key, attempts, error);
         if (Topics.MESSAGE_PARKED.equals(topic)) {
             return Uni.createFrom().voidItem();
         }
