@@ -89,4 +89,18 @@ public interface BookingConfig {
      */
     @WithDefault("PT15M")
     java.time.Duration busyTimesStaleAfter();
+
+    /**
+     * The OIDC client the web pages sign in with (a public client with PKCE); the services' own client id is
+     * {@code quarkus.oidc.client-id}.
+     */
+    @WithDefault("booking-api")
+    String webClientId();
+
+    /**
+     * Whether texts are sent at all (notification-service's switch, {@code TWILIO_SMS_ENABLED}): the booking page
+     * shows SMS as "coming soon" while it is off.
+     */
+    @WithDefault("false")
+    boolean smsEnabled();
 }
