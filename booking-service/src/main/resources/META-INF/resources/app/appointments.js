@@ -53,7 +53,7 @@ function drawView(section, { upcoming = [], past = [], packages = [] }, inbox) {
     cardList('upcoming', upcoming, 'No upcoming sessions.', (a) => appointmentCard(a, rerender)),
     h('h2', {}, 'Packages'),
     cardList('packages', packages, 'No packages yet.', packageCard),
-    inboxSection(inbox),
+    ...inboxSection(inbox),
     h('h2', {}, 'Past'),
     cardList('past', past, 'No past sessions.', (a) => appointmentCard(a, null)));
   if (inbox.status === 'fulfilled') setUnread((inbox.value && inbox.value.unread) || 0); // once its counter is on the page
@@ -174,7 +174,7 @@ function outcomeWords(a, zone) {
   const c = a.cancellation;
   const lines = [];
   if (c) {
-    lines.push(`Cancelled by ${c.cancelled_by === 'COACH' ? 'your coach' : 'you'} on ${when(c.cancelled_at, zone)}.`);
+    lines.push(`Cancelled by ${c.cancelled_by === 'COACH' ? 'your coach' : 'you'} on ${when(c.cancelled_at, zone)} (${zoneName(zone)}).`);
     if (c.reason) lines.push(`Reason: ${c.reason}`);
     if (c.fee_applied) {
       const how = c.fee_charged ? FEE_STATUS[c.fee_status] || 'charged to your saved card' : 'kept from your payment';

@@ -49,6 +49,18 @@ class WebPagesTest {
     }
 
     @Test
+    void the_sign_in_librarys_own_dependencies_named_in_the_import_map_are_served() {
+        String page = given().get("/").then().extract().asString();
+        Matcher paths = Pattern.compile("\"(/(?:webjars|app)/[^\"]+\\.m?js)\"").matcher(page);
+        int found = 0;
+        while (paths.find()) {
+            given().get(paths.group(1)).then().statusCode(200);
+            found++;
+        }
+        assertThat(found).as("the import map and the scripts name their files").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void the_web_config_names_the_provider_the_api_trusts_and_the_public_web_client() {
         String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         SignIn expected = SignIn.fromIssuer(issuer, "booking-api");

@@ -79,9 +79,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Opens a page of the app ({@code "#/appointments"}, or "" for the first page) and waits for it to know who is in. */
+    private int loads;
+
+    /**
+     * Loads a page of the app afresh ({@code "#/appointments"}, or "" for the first page), as a reload would, and
+     * waits for it to know who is signed in. (A query that changes every time makes it a load, not a hash change.)
+     */
     Browser go(String hash) {
-        driver.get(baseUrl + "/" + hash);
+        driver.get(baseUrl + "/?load=" + (++loads) + hash);
         waitFor(d -> d.findElement(By.tagName("body")).getAttribute("data-auth") != null);
         return this;
     }

@@ -79,6 +79,9 @@ public final class LocalRun {
                 config.put("notification.sms.provider", "local");
                 config.put("notification.sms.enabled", "true");
             }
+            if (spec == ServiceSpec.BOOKING) {
+                config.put("booking.sms-enabled", "true"); // the pages offer texts, as notification-service sends them
+            }
             if (spec == ServiceSpec.PAYMENT) {
                 config.put("payment.mode", "sandbox"); // chosen here, never by a missing key
                 // the sandbox's webhooks come in through the ingress, as Stripe's do
