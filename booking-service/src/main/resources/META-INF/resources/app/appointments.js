@@ -46,16 +46,21 @@ export async function renderAppointments(section, { focusBooking = null } = {}) 
   }
 }
 
+/** Sessions still to come that will happen: waiting or confirmed (a cancelled or failed one is done with). */
+const LIVE = new Set(['PENDING', 'CONFIRMED']);
+
 function drawView(section, { upcoming = [], past = [], packages = [] }, inbox) {
   const rerender = (bookingId) => renderAppointments(section, { focusBooking: bookingId });
+  // the server sorts by time: a session cancelled or not booked reads as over, so it goes with the past ones
+  const over = upcoming.filter((a) => !LIVE.has(a.status));
   section.append(
     h('h2', {}, 'Upcoming'),
-    cardList('upcoming', upcoming, 'No upcoming sessions.', (a) => appointmentCard(a, rerender)),
+    cardList('upcoming', upcoming.filter((a) => LIVE.has(a.status)), 'No upcoming sessions.', (a) => appointmentCard(a, rerender)),
     h('h2', {}, 'Packages'),
     cardList('packages', packages, 'No packages yet.', packageCard),
     ...inboxSection(inbox),
-    h('h2', {}, 'Past'),
-    cardList('past', past, 'No past sessions.', (a) => appointmentCard(a, null)));
+    h('h2', {}, 'Past and cancelled'),
+    cardList('past', [...over, ...past], 'No past sessions.', (a) => appointmentCard(a, null)));
   if (inbox.status === 'fulfilled') setUnread((inbox.value && inbox.value.unread) || 0); // once its counter is on the page
 }
 
