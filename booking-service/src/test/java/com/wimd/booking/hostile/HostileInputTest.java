@@ -444,6 +444,24 @@ class HostileInputTest {
         assertThat(fingerprint()).isEqualTo(before);
     }
 
+    static Stream<Arguments> hostilePhoneChecks() {
+        return Stream.of("number", "region")
+                .flatMap(param -> HostileInputs.pathSegments().stream().map(value -> Arguments.of(param, value)));
+    }
+
+    @ParameterizedTest(name = "GET /booking/phone-check?{0}={1}")
+    @MethodSource("hostilePhoneChecks")
+    void a_hostile_phone_check_is_not_a_valid_number_or_a_problem_naming_its_parameter(String param, String value) {
+        Response response = given().urlEncodingEnabled(false).get("/booking/phone-check?" + param + "=" + value);
+        assertThat(response.statusCode()).as(response.asString()).isIn(200, 400);
+        if (response.statusCode() == 200) {
+            assertThat(response.jsonPath().getBoolean("valid")).as(response.asString()).isFalse();
+        } else {
+            assertProblem(response, 400, "validation", param);
+        }
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
     void assertProblem(Response response, int status, String type, String field) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

