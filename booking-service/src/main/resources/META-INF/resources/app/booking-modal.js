@@ -159,6 +159,8 @@ function bookingForm({ close, onBooked, signal }) {
     errorSlot('client_timezone'));
   const picker = datePicker(chooseDate);
   const calendarNote = h('div', { class: 'calendar-note' });
+  // aria-busy while the open times load: the days shown until then are the previous type's or zone's
+  const dateField = h('fieldset', { id: 'date-field' }, h('legend', {}, 'Date'), picker.element, calendarNote);
   const slotArea = h('div', {});
   const backupDate = h('select', {
     id: 'backup-date', 'data-field': 'backup_datetime', 'aria-describedby': 'backup-hint', onchange: renderBackupTimes,
@@ -197,7 +199,7 @@ function bookingForm({ close, onBooked, signal }) {
 
   const form = h('form', { class: 'booking-form', novalidate: true, onsubmit: submit },
     typeField, promoField, currencyField, packageBox, zoneField,
-    h('fieldset', {}, h('legend', {}, 'Date'), picker.element, calendarNote),
+    dateField,
     h('fieldset', { 'data-field': 'scheduled_datetime' }, h('legend', {}, 'Time'), slotArea),
     errorSlot('scheduled_datetime'),
     backupField, phoneField, notifyField, errorSlot('notification_preferences'), singlePay,
@@ -297,6 +299,7 @@ function bookingForm({ close, onBooked, signal }) {
 
   async function loadAvailability() {
     const mine = ++availabilityAsked;
+    dateField.setAttribute('aria-busy', 'true');
     fill(calendarNote, h('p', { class: 'hint' }, 'Loading the open times…'));
     try {
       const answer = await api(`/booking/availability?session_type=${state.type}&tz=${encodeURIComponent(state.zone)}`);
@@ -304,6 +307,8 @@ function bookingForm({ close, onBooked, signal }) {
     } catch (error) {
       if (mine !== availabilityAsked) return;
       fill(calendarNote, failure(`The open times could not be loaded: ${error.message}`, loadAvailability));
+    } finally {
+      if (mine === availabilityAsked) dateField.removeAttribute('aria-busy');
     }
   }
 

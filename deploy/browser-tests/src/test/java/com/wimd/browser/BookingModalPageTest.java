@@ -33,7 +33,8 @@ class BookingModalPageTest extends PageTest {
     /** Picks the {@code nth} day that can be chosen (counting on into the next months), then its first time; returns that slot's instant. */
     String pickDayAndTime(int nth) {
         By open = By.cssSelector(".calendar-grid button.day:not([aria-disabled='true'])");
-        browser.waitFor(d -> !d.findElements(open).isEmpty());
+        browser.waitFor(d -> d.findElements(By.cssSelector("#date-field[aria-busy]")).isEmpty()
+                && !d.findElements(open).isEmpty());
         int skip = nth;
         List<WebElement> days = browser.driver.findElements(open);
         while (days.size() <= skip) {
