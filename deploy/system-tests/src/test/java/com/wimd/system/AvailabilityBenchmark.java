@@ -39,7 +39,7 @@ class AvailabilityBenchmark {
         Run availability = wrk("GET /booking/availability (90 days, default range)", base + "/booking/availability");
 
         StringBuilder out = new StringBuilder();
-        out.append("Run on ").append(java.time.LocalDate.now()).append(": ").append(SagaBenchmark.machine())
+        out.append("Run on ").append(java.time.LocalDate.now()).append(": ").append(com.wimd.infra.test.BenchmarkReport.machine())
                 .append("; wrk with 2 threads and ").append(CONNECTIONS).append(" connections on the same cores\n\n");
         out.append("| what | requests | p50 (ms) | p99 (ms) | per second | errors |\n|---|---|---|---|---|---|\n");
         for (Run run : List.of(trivial, availability)) {
@@ -49,7 +49,7 @@ class AvailabilityBenchmark {
         out.append(String.format("%nAvailability's throughput is %.2f× the trivial endpoint's (target ≥ 0.5×); "
                 + "its p99 is %.1f ms (target ≤ 20 ms).%n", availability.perSecond() / trivial.perSecond(), availability.p99()));
         System.out.println(out);
-        SagaBenchmark.write("availability-benchmark", out.toString());
+        com.wimd.infra.test.BenchmarkReport.write("availability-benchmark", out.toString());
     }
 
     /** Warms the endpoint up, then measures it; wrk's own figures. */

@@ -1,5 +1,7 @@
 package com.wimd.system;
 
+import com.wimd.infra.test.BenchmarkReport;
+
 import com.wimd.events.Topics;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.TestTokens;
@@ -243,7 +245,7 @@ class SagaBenchmark {
         for (int i = 0; i < names.size(); i++) {
             List<Double> d = deltas.get(i);
             Collections.sort(d);
-            out.append(String.format("| %s | %.1f |%n", names.get(i), percentile(d, 50)));
+            out.append(String.format("| %s | %.1f |%n", names.get(i), BenchmarkReport.percentile(d, 50)));
         }
         return out.toString();
     }
@@ -271,7 +273,7 @@ class SagaBenchmark {
     static Figures figures(String what, List<Double> latencies, long wallNanos) {
         List<Double> millis = new ArrayList<>(latencies);
         Collections.sort(millis);
-        return new Figures(what, millis.size(), percentile(millis, 50), percentile(millis, 99),
+        return new Figures(what, millis.size(), BenchmarkReport.percentile(millis, 50), BenchmarkReport.percentile(millis, 99),
                 millis.size() / (wallNanos / 1e9));
     }
 
@@ -309,7 +311,7 @@ class SagaBenchmark {
             }
             Collections.sort(millis);
             return new Figures("raw Kafka hop (produce acks=all → consume), one at a time", HOPS,
-                    percentile(millis, 50), percentile(millis, 99), HOPS / ((System.nanoTime() - start) / 1e9));
+                    BenchmarkReport.percentile(millis, 50), BenchmarkReport.percentile(millis, 99), HOPS / ((System.nanoTime() - start) / 1e9));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -342,14 +344,9 @@ class SagaBenchmark {
         return byPart;
     }
 
-    static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
     static String table(List<Figures> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("Run on ").append(LocalDate.now()).append(": ").append(machine()).append("\n\n");
+        out.append("Run on ").append(LocalDate.now()).append(": ").append(BenchmarkReport.machine()).append("\n\n");
         out.append("| what | n | p50 (ms) | p99 (ms) | per second |\n|---|---|---|---|---|\n");
         for (Figures f : rows) {
             out.append(String.format("| %s | %d | %.1f | %.1f | %.0f |%n", f.what(), f.count(), f.p50(), f.p99(), f.perSecond()));
@@ -357,36 +354,8 @@ class SagaBenchmark {
         return out.toString();
     }
 
-    static String machine() {
-        String cpu = "unknown CPU";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-        } catch (IOException ignored) {
-            // not Linux
-        }
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB max heap for the load generator, Java "
-                + System.getProperty("java.version") + ", " + System.getProperty("os.name");
-    }
-
     /** Replaces the generated section of docs/benchmarks.md with the new table. */
     static void write(String table) throws IOException {
-        write("saga-benchmark", table);
-    }
-
-    /** Replaces the section of docs/benchmarks.md between the {@code marker}'s begin and end comments. */
-    static void write(String marker, String table) throws IOException {
-        Path file = Path.of(System.getProperty("project.root", "../..")).resolve("docs/benchmarks.md");
-        String begin = "<!-- " + marker + ":begin -->";
-        String end = "<!-- " + marker + ":end -->";
-        String text = Files.exists(file) ? Files.readString(file) : "";
-        String section = begin + "\n" + table + end;
-        if (text.contains(begin) && text.contains(end)) {
-            text = text.substring(0, text.indexOf(begin)) + section + text.substring(text.indexOf(end) + end.length());
-        } else {
-            text = text + "\n" + section + "\n";
-        }
-        Files.writeString(file, text);
+        BenchmarkReport.write("saga-benchmark", table);
     }
 }
