@@ -4,10 +4,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import com.wimd.infra.Ports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -23,7 +21,7 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
+        port = Ports.free();
         startServer();
         return Map.of(
                 "quarkus.mailer.mock", "false",
@@ -62,15 +60,6 @@ public class GreenMailTestResource implements QuarkusTestResourceLifecycleManage
         if (server != null) {
             server.stop();
             server = null;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

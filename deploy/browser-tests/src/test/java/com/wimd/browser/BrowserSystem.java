@@ -1,5 +1,6 @@
 package com.wimd.browser;
 
+import com.wimd.infra.Ports;
 import com.wimd.events.Topics;
 import com.wimd.infra.KafkaBroker;
 import com.wimd.infra.Keycloak;
@@ -11,7 +12,6 @@ import com.wimd.infra.test.Sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,15 +49,15 @@ final class BrowserSystem {
         Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         work = KafkaBroker.tempDir("browser-test");
         Path logs = work.resolve("logs");
-        postgres = PostgresServer.start(work.resolve("postgres"), freePort(), false);
-        kafka = KafkaBroker.start(work, freePort(), Topics.allWithDeadLetters());
+        postgres = PostgresServer.start(work.resolve("postgres"), Ports.free(), false);
+        kafka = KafkaBroker.start(work, Ports.free(), Topics.allWithDeadLetters());
         Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec spec : ServiceSpec.values()) {
-            ports.put(spec, freePort());
+            ports.put(spec, Ports.free());
         }
         ingress = Ingress.start(0, spec -> "http://127.0.0.1:" + ports.get(spec));
         keycloak = Keycloak.start(Path.of(System.getProperty("keycloak.zip")), work.resolve("keycloak"),
-                realmFor(root.resolve("deploy/keycloak/coach-realm.json"), ingress.baseUrl()), freePort(), logs);
+                realmFor(root.resolve("deploy/keycloak/coach-realm.json"), ingress.baseUrl()), Ports.free(), logs);
 
         List<QuarkusService> starting = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
@@ -125,13 +125,5 @@ final class BrowserSystem {
         keycloak.close();
         kafka.close();
         postgres.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

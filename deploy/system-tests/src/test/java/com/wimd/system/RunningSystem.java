@@ -1,5 +1,6 @@
 package com.wimd.system;
 
+import com.wimd.infra.Ports;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.wimd.events.Topics;
@@ -12,7 +13,6 @@ import com.wimd.infra.test.Sql;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,11 +56,11 @@ final class RunningSystem {
     private RunningSystem() {
         Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         work = KafkaBroker.tempDir("system-test");
-        postgresPort = freePort();
-        kafkaPort = freePort();
+        postgresPort = Ports.free();
+        kafkaPort = Ports.free();
         postgres = PostgresServer.start(work.resolve("postgres"), postgresPort, false);
         kafka = KafkaBroker.start(work, kafkaPort, Topics.allWithDeadLetters());
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         google = new GoogleCalendarFake();
         google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 403);
@@ -70,7 +70,7 @@ final class RunningSystem {
         List<QuarkusService> starting = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             postgres.ensureDatabase(spec.database());
-            int port = freePort();
+            int port = Ports.free();
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
             config.putAll(extra(spec));
             // consumers come back within seconds of an outage's end (30 s between tries in production)
@@ -115,7 +115,7 @@ final class RunningSystem {
     QuarkusService startAnother(ServiceSpec spec, Map<String, String> settings) {
         String name = "another" + (char) ('a' + ANOTHER.getAndIncrement());
         postgres.ensureDatabase(name);
-        int port = freePort();
+        int port = Ports.free();
         Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
         config.putAll(postgres.quarkusDatasource(name));
         config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
@@ -202,13 +202,5 @@ final class RunningSystem {
         oidc.stop();
         kafka.close();
         postgres.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
