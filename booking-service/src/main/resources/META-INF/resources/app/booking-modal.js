@@ -15,7 +15,7 @@ const COUNTRIES = ['CA', 'US', 'GB', 'IE', 'FR', 'BE', 'CH', 'DE', 'AT', 'NL', '
   'FI', 'PL', 'AU', 'NZ', 'MX', 'BR', 'AR', 'IN', 'JP', 'KR', 'SG', 'ZA', 'MA'];
 const SESSION_TYPES = [
   ['free', 'Free (promo code)'],
-  ['paid_single', `Single session ${money(SINGLE_PRICE)}`],
+  ['paid_single', `Single session (${money(SINGLE_PRICE)} USD or CAD)`],
   ['package', `Package of ${PACKAGE_SESSIONS} (${money(PACKAGE_PRICE)})`],
 ];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

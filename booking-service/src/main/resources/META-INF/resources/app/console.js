@@ -426,15 +426,13 @@ function blockPanel(body) {
   const date = h('input', { type: 'date', id: 'block-date', 'data-field': 'date', min: today, required: true });
   const end = h('input', { type: 'date', id: 'block-end-date', 'data-field': 'end_date', min: today });
   const reason = h('input', { type: 'text', id: 'block-reason', 'data-field': 'reason', maxlength: '500' });
-  const notify = h('input', { type: 'checkbox', id: 'block-notify', checked: true, 'aria-describedby': 'block-notify-hint' });
   const preview = h('div', { id: 'block-preview-box' });
   const result = h('div', { id: 'block-result', role: 'status', tabindex: '-1' });
   const form = h('form', { id: 'block-form', novalidate: true },
     field('Date (or first date)', date, { error: 'date' }),
     field('Last date (for a range)', end, { error: 'end_date', hint: 'Leave empty to block one day.' }),
     field('Reason (optional)', reason, { error: 'reason', hint: 'Cancelled clients are told it.' }),
-    h('div', { class: 'field' }, h('label', { class: 'choice', for: 'block-notify' }, notify, 'Tell the affected clients'),
-      h('p', { class: 'hint', id: 'block-notify-hint' }, 'Clients whose booking moves or is cancelled are always told.')),
+    h('p', { class: 'hint' }, 'Each client whose booking moves or is cancelled is told, on the channels they chose.'),
     formError(),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'button', id: 'block-preview' }, 'Preview')));
   const blocked = h('div', { id: 'blocked-dates-box' });
@@ -476,7 +474,7 @@ function blockPanel(body) {
     const dates = last ? { start_date: first, end_date: last } : { date: first };
     try {
       const view = await api('/booking/admin/block-date', { method: 'POST',
-        body: { ...dates, reason: reason.value.trim() || null, notify_affected_users: notify.checked } });
+        body: { ...dates, reason: reason.value.trim() || null, notify_affected_users: true } });
       fill(preview); // its button goes with it: focus goes to what blocking came to
       fill(result, h('p', { class: 'ok' }, blockedWords(view)));
       result.focus();
