@@ -42,8 +42,9 @@ async function route() {
       await auth.login('#/book');
       return;
     }
-    const { openBooking } = await import('./booking-modal.js');
-    openBooking(dialog, { onClose: () => { if (location.hash === '#/book') location.hash = '#/'; } });
+    const { openBooking, loadPrices } = await import('./booking-modal.js');
+    const prices = await loadPrices();
+    openBooking(dialog, { prices, onClose: () => { if (location.hash === '#/book') location.hash = '#/'; } });
     return;
   }
   if (dialog.open) dialog.close();

@@ -6,18 +6,9 @@ import {
   errorSlot, sleep, debounce,
 } from './ui.js';
 
-const SINGLE_PRICE = 15000; // minor units; the same figure in USD and CAD (payment-service's price list)
-const PACKAGE_PRICE = 50000;
-const PACKAGE_SESSIONS = 3;
-const CURRENCIES = ['USD', 'CAD'];
 const STRIPE_JS = 'https://js.stripe.com/v3/';
 const COUNTRIES = ['CA', 'US', 'GB', 'IE', 'FR', 'BE', 'CH', 'DE', 'AT', 'NL', 'LU', 'ES', 'PT', 'IT', 'SE', 'NO', 'DK',
   'FI', 'PL', 'AU', 'NZ', 'MX', 'BR', 'AR', 'IN', 'JP', 'KR', 'SG', 'ZA', 'MA'];
-const SESSION_TYPES = [
-  ['free', 'Free (promo code)'],
-  ['paid_single', `Single session (${money(SINGLE_PRICE)} USD or CAD)`],
-  ['package', `Package of ${PACKAGE_SESSIONS} (${money(PACKAGE_PRICE)})`],
-];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 // The saga's steps as GET /booking/{id} names them, and as the confirmation lists them.
 const SAGA_STEPS = [
@@ -38,8 +29,40 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const endings = new WeakMap(); // dialog → how its modal ends (once), until the close event has come
 
-/** Opens the booking modal in the (empty) dialog; onClose is called once it has closed. */
-export function openBooking(dialog, { onClose } = {}) {
+let priceList = null;
+
+/**
+ * The prices as payment-service lists them (GET /payments/prices, fetched once per page): the page never keeps its
+ * own copy. `amount(product, currency)` is in minor units; `sessions` is how many sessions a package holds;
+ * `currencies` are the ones a client may pay in.
+ */
+export async function loadPrices() {
+  if (!priceList) {
+    priceList = api('/payments/prices').then((products) => {
+      const byProduct = Object.fromEntries(products.map((p) => [p.product, p]));
+      return {
+        amount: (product, currency) => (byProduct[product].prices.find((m) => m.currency === currency) || {}).amount_minor,
+        sessions: byProduct.package.sessions,
+        currencies: byProduct.single.prices.map((m) => m.currency),
+        words: (product) => priceWords(byProduct[product].prices),
+      };
+    }).catch((error) => { priceList = null; throw error; });
+  }
+  return priceList;
+}
+
+/** "150.00 USD or CAD" when the currencies cost the same, else "150.00 USD or 160.00 CAD". */
+function priceWords(prices) {
+  const same = prices.every((m) => m.amount_minor === prices[0].amount_minor);
+  return same ? `${money(prices[0].amount_minor)} ${prices.map((m) => m.currency).join(' or ')}`
+    : prices.map((m) => money(m)).join(' or ');
+}
+
+/**
+ * Opens the booking modal in the (empty) dialog; onClose is called once it has closed. `prices` is what
+ * loadPrices() gave.
+ */
+export function openBooking(dialog, { onClose, prices } = {}) {
   if (dialog.open) return;
   // Closed and opened again before the close event (a queued task) came: end the last modal now, so that its late
   // event cannot end this one.
@@ -55,7 +78,7 @@ export function openBooking(dialog, { onClose } = {}) {
         h('span', { 'aria-hidden': 'true' }, '×'))),
     body);
   const onBooked = (accepted, context) => followBooking(body, accepted, { ...context, close, signal: lifetime.signal });
-  body.append(bookingForm({ close, onBooked, signal: lifetime.signal }));
+  body.append(bookingForm({ close, onBooked, signal: lifetime.signal, prices }));
   trapFocus(dialog, lifetime.signal);
   const end = () => {
     endings.delete(dialog);
@@ -107,7 +130,12 @@ function returnFocus(opener, onClose) {
 }
 
 /** The form. `onBooked(accepted, context)` takes over once a booking request was accepted (202). */
-function bookingForm({ close, onBooked, signal }) {
+function bookingForm({ close, onBooked, signal, prices }) {
+  const sessionTypes = [
+    ['free', 'Free (promo code)'],
+    ['paid_single', `Single session (${prices.words('single')})`],
+    ['package', `Package of ${prices.sessions} (${prices.words('package')})`],
+  ];
   const settings = config() || {};
   const coachZone = settings.coach_zone || 'America/Toronto';
   const countries = [...new Set([...COUNTRIES, settings.default_phone_region].filter(Boolean))];
@@ -128,7 +156,7 @@ function bookingForm({ close, onBooked, signal }) {
 
   // Session type, promo code, currency, package
   const typeField = h('fieldset', {}, h('legend', {}, 'Session type'),
-    h('div', { class: 'choices' }, SESSION_TYPES.map(([value, words]) => h('label', { class: 'choice' },
+    h('div', { class: 'choices' }, sessionTypes.map(([value, words]) => h('label', { class: 'choice' },
       h('input', {
         type: 'radio', name: 'session-type', value, checked: value === state.type, onchange: () => chooseType(value),
       }),
@@ -142,7 +170,7 @@ function bookingForm({ close, onBooked, signal }) {
   const promoField = field('Promo code', promoInput, errorSlot('promo_code'), promoStatus);
   const usual = country === 'CA' ? 'CAD' : 'USD'; // as payment-service picks one for a phone number
   const currencySelect = h('select', { id: 'currency', 'data-field': 'currency', onchange: updateWords },
-    CURRENCIES.map((code) => h('option', { value: code, selected: code === usual }, code)));
+    prices.currencies.map((code) => h('option', { value: code, selected: code === usual }, code)));
   const currencyField = field('Currency', currencySelect, errorSlot('currency'));
   const packageBox = h('div', { class: 'package', 'aria-live': 'polite' });
   const packagePay = h('div', { class: 'payment' });
@@ -230,10 +258,10 @@ function bookingForm({ close, onBooked, signal }) {
   function updateWords() {
     submitButton.textContent = {
       free: 'Book free session',
-      paid_single: `Pay ${money(SINGLE_PRICE, currency())} and book`,
+      paid_single: `Pay ${money(prices.amount('single', currency()), currency())} and book`,
       package: 'Book from package',
     }[state.type];
-    buyButton.textContent = `Buy a package of ${PACKAGE_SESSIONS} for ${money(PACKAGE_PRICE, currency())}`;
+    buyButton.textContent = `Buy a package of ${prices.sessions} for ${money(prices.amount('package', currency()), currency())}`;
   }
 
   async function promoWords() {
@@ -284,7 +312,7 @@ function bookingForm({ close, onBooked, signal }) {
       }));
       // A 202 (payment-service still verifying) answers PENDING_PAYMENT.
       if (bought.status !== 'ACTIVE') bought = await waitForPackage(bought.package_id, signal);
-      state.credit = { ...bought, sessions_total: bought.sessions_total ?? PACKAGE_SESSIONS };
+      state.credit = { ...bought, sessions_total: bought.sessions_total ?? prices.sessions };
       renderPackage();
       form.querySelector('#package-credits').focus();
       announce(`Package bought: ${state.credit.sessions_remaining} sessions to book.`);

@@ -76,6 +76,8 @@ class OwnershipTest {
                         .post("/booking/create-paid-package"), 401, 400, 400, 400),
                 new Endpoint("GET /booking/availability", id -> r -> r.get("/booking/availability"), 200, 200, 200, 200),
                 new Endpoint("GET /booking/promo/{code}", id -> r -> r.get("/booking/promo/WIMD25"), 200, 200, 200, 200),
+                new Endpoint("GET /booking/phone-check", id -> r -> r.queryParam("number", "4165550199").get("/booking/phone-check"), 200, 200, 200, 200),
+                new Endpoint("GET /booking/web-config", id -> r -> r.get("/booking/web-config"), 200, 200, 200, 200),
                 new Endpoint("GET /booking/admin/appointments", id -> r -> r.get("/booking/admin/appointments"), 401, 403, 403, 200),
                 new Endpoint("GET /booking/admin/reconciliation", id -> r -> r.get("/booking/admin/reconciliation"), 401, 403, 403, 200),
                 new Endpoint("GET /booking/admin/block-date/preview", id -> r -> r.queryParam("date", Slots.workingDay(53).toString())

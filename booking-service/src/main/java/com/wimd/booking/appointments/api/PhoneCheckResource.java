@@ -33,7 +33,7 @@ public class PhoneCheckResource {
     }
 
     /**
-     * @param number what the client typed so far (up to 40 characters)
+     * @param number what the client typed so far (up to {@link PhoneNumbers#MAX_LENGTH} characters)
      * @param region the country chosen (ISO 3166 alpha-2), used when the number has no country code; absent: the
      *               coach's default region
      */
@@ -43,8 +43,8 @@ public class PhoneCheckResource {
         if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(chosen)) {
             throw ProblemType.VALIDATION.at("region", "region must be a country code such as CA or US");
         }
-        if (number != null && number.length() > 40) {
-            throw ProblemType.VALIDATION.at("number", "number must be at most 40 characters");
+        if (number != null && number.length() > PhoneNumbers.MAX_LENGTH) {
+            throw ProblemType.VALIDATION.at("number", "number must be at most " + PhoneNumbers.MAX_LENGTH + " characters");
         }
         String e164 = PhoneNumbers.toE164(number, chosen).orElse(null);
         return new PhoneCheck(e164 != null, e164, chosen);

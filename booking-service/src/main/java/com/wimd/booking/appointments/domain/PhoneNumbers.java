@@ -11,6 +11,9 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** Longer than any number anyone types (E.164 is at most 15 digits, with spaces and a prefix about 25). */
+    public static final int MAX_LENGTH = 40;
+
     private PhoneNumbers() {
     }
 
@@ -20,7 +23,7 @@ public final class PhoneNumbers {
      * @return the E.164 form, or empty if it is not a valid, dialable number
      */
     public static Optional<String> toE164(String raw, String defaultRegion) {
-        if (raw == null || raw.isBlank() || raw.length() > 40) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         try {
