@@ -40,7 +40,7 @@ public interface CalendarConfig {
     BusyTimes busyTimes();
 
     interface BusyTimes {
-        /** How often the coach's free/busy is read (and at once after this service writes an event). */
+        /** How often the coach's free/busy is read (and at once after this service moves or removes an event). */
         @WithDefault("PT5M")
         Duration interval();
 

@@ -60,8 +60,14 @@ class SagaBenchmark {
     static final RunningSystem system = RunningSystem.get();
     static final int SEQUENTIAL = 100;
     static final int CLIENTS = 50;
-    static final int PER_CLIENT = 6;
-    static final int WARM_UP = 200;
+    static final int PER_CLIENT = 10;
+    /**
+     * Warm-up rounds, each 50 concurrent clients booking {@link #PER_CLIENT} sessions: the JIT compiles the hot paths
+     * over the first thousand bookings or so (its compiler threads took a third of each service's CPU in the first
+     * minutes), and production runs warm, so the figures are taken once each round's rate has levelled off.
+     */
+    static final int WARM_UP_ROUNDS = 4;
+    static final int WARM_UP = WARM_UP_ROUNDS * CLIENTS * PER_CLIENT;
     static final int HOPS = 300;
 
     record Figures(String what, int count, double p50, double p99, double perSecond) {
@@ -114,16 +120,26 @@ class SagaBenchmark {
     @Test
     void measure() throws Exception {
         system.update(ServiceSpec.BOOKING, "update promo_codes set max_uses = 100000, uses_remaining = 100000 where code = 'WIMD25'");
-        List<ZonedDateTime> slots = ResilienceTest.slots(1, WARM_UP + SEQUENTIAL + CLIENTS * PER_CLIENT);
+        // the coach works around the clock for the benchmark, so the horizon holds every slot it books
+        system.update(ServiceSpec.BOOKING, "insert into coach_availability (day_of_week, start_time, end_time, zone) "
+                + "select d, '00:00', '23:30', (select zone from coach_availability limit 1) from generate_series(1, 7) d");
+        system.update(ServiceSpec.BOOKING, "delete from coach_availability where not (start_time = '00:00' and end_time = '23:30')");
+        List<ZonedDateTime> slots = roundTheClock(WARM_UP + SEQUENTIAL + CLIENTS * PER_CLIENT);
         AtomicInteger next = new AtomicInteger();
         CountDownLatch assigned = new CountDownLatch(1);
         Thread watcher = watchConfirmations(assigned);
         assertThat(assigned.await(30, TimeUnit.SECONDS)).as("the confirmation watcher has its partitions").isTrue();
 
-        String token = PaidBookingSagaTest.newClient("bench");
-        for (int i = 0; i < WARM_UP; i++) {
-            bookAndWait(token, slots.get(next.getAndIncrement()), new ArrayList<>());
+        List<String> tokens = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            tokens.add(PaidBookingSagaTest.newClient("bench-" + c));
         }
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            Figures warm = concurrently(tokens, slots, next, "warm-up round " + round);
+            System.out.printf("warm-up round %d: p50 %.1f ms, p99 %.1f ms, %.0f bookings/s%n", round, warm.p50(), warm.p99(),
+                    warm.perSecond());
+        }
+        String token = PaidBookingSagaTest.newClient("bench");
 
         // after the warm-up, what the system spends doing nothing (polls, fetches, health): the floor under every figure below
         Map<String, Long> idleBefore = cpuMillisByProcess();
@@ -142,30 +158,13 @@ class SagaBenchmark {
         Figures sequential = figures("free booking → CONFIRMED, one at a time", oneAtATime, System.nanoTime() - start);
         String stages = stages(sequentialIds);
 
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<List<Double>>> work = new ArrayList<>();
-        List<String> tokens = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            tokens.add(PaidBookingSagaTest.newClient("bench-" + c));
-        }
         Map<String, Long> cpuBefore = cpuMillisByProcess();
-        start = System.nanoTime();
-        for (String client : tokens) {
-            work.add(clients.submit(() -> {
-                List<Double> mine = new ArrayList<>();
-                for (int i = 0; i < PER_CLIENT; i++) {
-                    mine.add(bookAndWait(client, slots.get(next.getAndIncrement()), new ArrayList<>()));
-                }
-                return mine;
-            }));
-        }
-        List<Double> concurrent = new ArrayList<>();
-        for (Future<List<Double>> f : work) {
-            concurrent.addAll(f.get());
-        }
-        Figures parallel = figures("free booking → CONFIRMED, " + CLIENTS + " concurrent clients", concurrent,
-                System.nanoTime() - start);
+        Map<ServiceSpec, long[]> dbBefore = databaseWork();
+        Map<String, long[]> scansBefore = sequentialScans();
+        Figures parallel = concurrently(tokens, slots, next, "free booking → CONFIRMED, " + CLIENTS + " concurrent clients");
         Map<String, Long> cpuAfter = cpuMillisByProcess();
+        Map<ServiceSpec, long[]> dbAfter = databaseWork();
+        Map<String, long[]> scansAfter = sequentialScans();
         StringBuilder cpu = new StringBuilder();
         long cpuTotal = 0;
         long idleTotal = 0;
@@ -174,12 +173,11 @@ class SagaBenchmark {
             long idle = idleAfter.getOrDefault(part.getKey(), 0L) - idleBefore.getOrDefault(part.getKey(), 0L);
             cpuTotal += used;
             idleTotal += idle;
-            cpu.append(String.format("| %s | %.1f | %.0f |%n", part.getKey(), used / (double) concurrent.size(),
+            cpu.append(String.format("| %s | %.1f | %.0f |%n", part.getKey(), used / (double) parallel.count(),
                     idle / idleSeconds));
         }
-        cpu.append(String.format("| **all** | **%.1f** | **%.0f** |%n", cpuTotal / (double) concurrent.size(),
+        cpu.append(String.format("| **all** | **%.1f** | **%.0f** |%n", cpuTotal / (double) parallel.count(),
                 idleTotal / idleSeconds));
-        clients.shutdown();
         watcher.interrupt();
 
         assertThat(system.count(ServiceSpec.BOOKING, "select count(*) from appointments where status = 'CONFIRMED'"))
@@ -187,9 +185,53 @@ class SagaBenchmark {
         Figures hop = rawHop();
         String table = table(List.of(sequential, parallel, hop))
                 + "\nCPU per booking with 50 concurrent clients (not counting the load generator):\n\n"
-                + "| part | CPU ms per booking | idle CPU ms per second |\n|---|---|---|\n" + cpu + "\n" + stages;
+                + "| part | CPU ms per booking | idle CPU ms per second |\n|---|---|---|\n" + cpu + "\n"
+                + perBooking(dbBefore, dbAfter, parallel.count()) + "\n"
+                + scansPerBooking(scansBefore, scansAfter, parallel.count()) + "\n" + stages;
         System.out.println(table);
         write(table);
+    }
+
+    /** Each client books {@link #PER_CLIENT} sessions, one after the other, all clients at once. */
+    static Figures concurrently(List<String> tokens, List<ZonedDateTime> slots, AtomicInteger next, String what) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(tokens.size());
+        try {
+            List<Future<List<Double>>> work = new ArrayList<>();
+            long start = System.nanoTime();
+            for (String client : tokens) {
+                work.add(clients.submit(() -> {
+                    List<Double> mine = new ArrayList<>();
+                    for (int i = 0; i < PER_CLIENT; i++) {
+                        mine.add(bookAndWait(client, slots.get(next.getAndIncrement()), new ArrayList<>()));
+                    }
+                    return mine;
+                }));
+            }
+            List<Double> latencies = new ArrayList<>();
+            for (Future<List<Double>> f : work) {
+                latencies.addAll(f.get());
+            }
+            return figures(what, latencies, System.nanoTime() - start);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    /** Every half hour of the coach's day, from the day after tomorrow on (well inside the notice and the horizon). */
+    static List<ZonedDateTime> roundTheClock(int count) {
+        List<ZonedDateTime> slots = new ArrayList<>();
+        LocalDate day = LocalDate.now(FreeBookingSagaTest.TORONTO).plusDays(2);
+        while (slots.size() < count) {
+            for (int i = 0; i < 47 && slots.size() < count; i++) {
+                java.time.LocalTime time = java.time.LocalTime.MIDNIGHT.plusMinutes(30L * i);
+                ZonedDateTime slot = ZonedDateTime.of(day, time, FreeBookingSagaTest.TORONTO);
+                if (slot.toLocalTime().equals(time)) { // not in a daylight-saving gap
+                    slots.add(slot);
+                }
+            }
+            day = day.plusDays(1);
+        }
+        return slots;
     }
 
     /**
@@ -315,6 +357,61 @@ class SagaBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static final List<String> DATABASE_WORK = List.of("xact_commit", "xact_rollback", "tup_returned", "tup_fetched",
+            "tup_inserted", "tup_updated", "tup_deleted");
+
+    /** Each service database's counters so far (pg_stat_database): transactions and rows. */
+    static Map<ServiceSpec, long[]> databaseWork() {
+        Map<ServiceSpec, long[]> work = new java.util.EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            Map<String, Object> row = system.rows(spec, "select " + String.join(", ", DATABASE_WORK)
+                    + " from pg_stat_database where datname = current_database()").get(0);
+            work.put(spec, DATABASE_WORK.stream().mapToLong(c -> ((Number) row.get(c)).longValue()).toArray());
+        }
+        return work;
+    }
+
+    /** What each database did per booking with 50 concurrent clients (the statistics collector's counts, so roughly). */
+    static String perBooking(Map<ServiceSpec, long[]> before, Map<ServiceSpec, long[]> after, int bookings) {
+        StringBuilder out = new StringBuilder("Database work per booking with 50 concurrent clients (pg_stat_database, "
+                + "which includes the services' background work meanwhile):\n\n| database | "
+                + String.join(" | ", DATABASE_WORK) + " |\n|---|" + "---|".repeat(DATABASE_WORK.size()) + "\n");
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            out.append("| ").append(spec.database());
+            for (int i = 0; i < DATABASE_WORK.size(); i++) {
+                out.append(String.format(" | %.1f", (after.get(spec)[i] - before.get(spec)[i]) / (double) bookings));
+            }
+            out.append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** Each table's sequential scans and the rows they read so far, by "database.table". */
+    static Map<String, long[]> sequentialScans() {
+        Map<String, long[]> scans = new java.util.TreeMap<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            for (Map<String, Object> row : system.rows(spec, "select relname, seq_scan, seq_tup_read from pg_stat_user_tables")) {
+                scans.put(spec.database() + "." + row.get("relname"), new long[]{((Number) row.get("seq_scan")).longValue(),
+                        ((Number) row.get("seq_tup_read")).longValue()});
+            }
+        }
+        return scans;
+    }
+
+    /** The tables read by sequential scans with 50 concurrent clients: a missing index shows here. */
+    static String scansPerBooking(Map<String, long[]> before, Map<String, long[]> after, int bookings) {
+        StringBuilder out = new StringBuilder("Sequential scans per booking with 50 concurrent clients (tables with any):\n\n"
+                + "| table | scans | rows read |\n|---|---|---|\n");
+        after.forEach((table, now) -> {
+            long[] then = before.getOrDefault(table, new long[2]);
+            if (now[0] > then[0]) {
+                out.append(String.format("| %s | %.2f | %.1f |%n", table, (now[0] - then[0]) / (double) bookings,
+                        (now[1] - then[1]) / (double) bookings));
+            }
+        });
+        return out.toString();
     }
 
     /** CPU milliseconds used so far, by part of the system: each service, PostgreSQL, the broker. */

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the coach's free/busy for the booking horizon (every {@code calendar.busy-times.interval}, and at once after
- * this service writes an event), leaves out the sessions this system booked itself, and announces each day of the
+ * this service moves or removes an event; a new session is our own, left out anyway), leaves out the sessions this system booked itself, and announces each day of the
  * coach's zone whose busy times changed ({@link CoachBusyTimesChanged}, keyed by day). Every attempt ends with
  * {@link CoachCalendarSynced}: booking-service learns how fresh its busy times are, and an outage longer than
  * {@code calendar.busy-times.alert-after} alerts the coach, once.
@@ -94,14 +94,27 @@ public class BusyTimesSync {
             Db.transaction(() -> failed(now, e.getMessage()));
             return;
         }
-        List<BusyInterval> own = Db.session(() -> CalendarEventRecord.<CalendarEventRecord>list(
-                        "status = 'CREATED' and slotEnd > ?1 and slotStart < ?2", from, to))
-                .stream().map(r -> new BusyInterval(r.slotStart, r.slotEnd)).toList();
+        List<BusyInterval> own = ownSessionsAmong(busy);
         Map<LocalDate, List<BusyInterval>> days = BusyDays.byDay(BusyDays.withoutOwn(
                 busy.stream().map(b -> new BusyInterval(b.start(), b.end())).toList(), own), zone, first, last);
         // the sync row's lock first: two reads at once (a wake-up, another replica) publish one after the other
         Db.transaction(() -> CalendarSync.<CalendarSync>findById(CalendarSync.ID, LockModeType.PESSIMISTIC_WRITE)
                 .chain(sync -> publishChanges(days, first, last, now).chain(() -> synced(sync, now))));
+    }
+
+    /**
+     * Our own sessions that overlap the busy span read (only those can be left out of it): none when nothing is busy,
+     * so a read does not load every session of the horizon.
+     */
+    private static List<BusyInterval> ownSessionsAmong(List<BusyTime> busy) {
+        if (busy.isEmpty()) {
+            return List.of();
+        }
+        Instant earliest = busy.stream().map(BusyTime::start).min(Instant::compareTo).orElseThrow();
+        Instant latest = busy.stream().map(BusyTime::end).max(Instant::compareTo).orElseThrow();
+        return Db.session(() -> CalendarEventRecord.<CalendarEventRecord>list(
+                        "status = 'CREATED' and slotEnd > ?1 and slotStart < ?2", earliest, latest))
+                .stream().map(r -> new BusyInterval(r.slotStart, r.slotEnd)).toList();
     }
 
     private Uni<Void> publishChanges(Map<LocalDate, List<BusyInterval>> days, LocalDate first, LocalDate last, Instant now) {

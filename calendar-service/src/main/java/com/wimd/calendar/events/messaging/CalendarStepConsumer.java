@@ -129,11 +129,12 @@ public class CalendarStepConsumer {
         CalendarStep.Outcome outcome = step.putInCalendar(session);
         LOG.infof("booking %s: %s", session.bookingId(), outcome);
         consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome));
-        busyTimes.requestSoon();
+        // no read of the busy times for a new session: it is our own (left out of them), and its slot is taken anyway
         if (outcome instanceof CalendarStep.Created created
                 && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
             // the booking failed while its event was being made: undo it
             step.removeFromCalendar(session.bookingId(), created.calendarEventId());
+            busyTimes.requestSoon();
         }
     }
 }
