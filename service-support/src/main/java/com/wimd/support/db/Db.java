@@ -34,23 +34,12 @@ public final class Db {
         });
     }
 
-    /** A native {@code select count(*) ...} in the caller's session. */
-    public static Uni<Long> count(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Long.class);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.getSingleResult();
-        });
-    }
-
     /**
      * How long blocking database work may wait for an answer. Past it, the work fails (and its caller's loop or retry
      * tries again) instead of waiting forever: after a database outage the reactive pool has been seen to lose a
      * waiter's answer, which left a background loop hanging for good.
      */
-    static final java.time.Duration NO_ANSWER = java.time.Duration.ofSeconds(60);
+    public static final java.time.Duration NO_ANSWER = java.time.Duration.ofSeconds(60);
 
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
