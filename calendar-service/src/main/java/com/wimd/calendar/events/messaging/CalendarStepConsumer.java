@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sessions that need no payment (free, package credit) go to the calendar as soon as they are requested;
@@ -128,9 +129,10 @@ public class CalendarStepConsumer {
         LOG.infof("booking %s goes in the calendar (%s)", session.bookingId(), event.eventType());
         CalendarStep.Outcome outcome = step.putInCalendar(session);
         LOG.infof("booking %s: %s", session.bookingId(), outcome);
-        consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome));
+        AtomicBoolean recorded = new AtomicBoolean();
+        consumer.handleOnce(event, CONSUMER, e -> step.record(e, session, outcome).invoke(recorded::set).replaceWithVoid());
         // no read of the busy times for a new session: it is our own (left out of them), and its slot is taken anyway
-        if (outcome instanceof CalendarStep.Created created
+        if (outcome instanceof CalendarStep.Created created && !recorded.get()
                 && step.recordOf(session.bookingId()).map(CalendarEventRecord::isCancelled).orElse(false)) {
             // the booking failed while its event was being made: undo it
             step.removeFromCalendar(session.bookingId(), created.calendarEventId());

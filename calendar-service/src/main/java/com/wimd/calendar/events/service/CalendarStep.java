@@ -90,12 +90,15 @@ public class CalendarStep {
 
     /**
      * Records the outcome and puts its announcement in the outbox; runs in the consumer's transaction. If the
-     * booking was cancelled meanwhile, it records nothing (the caller removes the event it just made).
+     * booking has a record already (it was cancelled meanwhile), it records nothing (the caller then looks whether to
+     * remove the event it just made).
+     *
+     * @return true if it recorded the outcome
      */
-    public Uni<Void> record(EventEnvelope<?> cause, SessionToSchedule session, Outcome outcome) {
+    public Uni<Boolean> record(EventEnvelope<?> cause, SessionToSchedule session, Outcome outcome) {
         return CalendarEventRecord.<CalendarEventRecord>findById(session.bookingId()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             Instant now = clock.instant();
             CalendarEventRecord row = new CalendarEventRecord();
@@ -117,7 +120,7 @@ public class CalendarStep {
                 announcement = EventEnvelope.causedBy(new CalendarEventFailed(session.bookingId(), failed.reason()),
                         cause, now);
             }
-            return row.persist().chain(() -> outbox.add(announcement));
+            return row.persist().chain(() -> outbox.add(announcement)).replaceWith(true);
         });
     }
 
