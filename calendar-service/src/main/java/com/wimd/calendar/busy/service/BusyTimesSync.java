@@ -35,10 +35,11 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the coach's free/busy for the booking horizon (every {@code calendar.busy-times.interval}, and at once after
- * this service moves or removes an event; a new session is our own, left out anyway), leaves out the sessions this system booked itself, and announces each day of the
- * coach's zone whose busy times changed ({@link CoachBusyTimesChanged}, keyed by day). Every attempt ends with
- * {@link CoachCalendarSynced}: booking-service learns how fresh its busy times are, and an outage longer than
- * {@code calendar.busy-times.alert-after} alerts the coach, once.
+ * this service moves or removes an event; a new session is our own, left out anyway), leaves out the sessions this
+ * system booked itself, and announces each day of the coach's zone whose busy times changed
+ * ({@link CoachBusyTimesChanged}, keyed by day). Every attempt ends with {@link CoachCalendarSynced}: booking-service
+ * learns how fresh its busy times are, and an outage longer than {@code calendar.busy-times.alert-after} alerts the
+ * coach, once.
  */
 @ApplicationScoped
 public class BusyTimesSync {
