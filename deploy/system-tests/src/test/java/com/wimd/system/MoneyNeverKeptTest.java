@@ -3,6 +3,7 @@ package com.wimd.system;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.TestTokens;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,8 +48,14 @@ class MoneyNeverKeptTest {
                 + "where payment_intent_id = ?", intent);
 
         // housekeeping may be in a round that waits out a lost database answer (up to Db's 60 s) after the outage test
-        await().atMost(Duration.ofSeconds(150)).until(() -> system.count(ServiceSpec.PAYMENT,
-                "select refunded_minor from payments where payment_intent_id = ?", intent) == 15000);
+        try {
+            await().atMost(Duration.ofSeconds(150)).until(() -> system.count(ServiceSpec.PAYMENT,
+                    "select refunded_minor from payments where payment_intent_id = ?", intent) == 15000);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the orphan payment was not refunded; payment-service's log:\n"
+                    + system.logOf(ServiceSpec.PAYMENT) + "\nits threads:\n"
+                    + system.services.get(ServiceSpec.PAYMENT).threadDump(), e);
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> FreeBookingSagaTest.emailsTo(alice.email()) == 1);
         Map<String, Object> line = PaidBookingSagaTest.adminPayments()
                 .getMap("payments.find { it.payment_intent_id == '" + intent + "' }");

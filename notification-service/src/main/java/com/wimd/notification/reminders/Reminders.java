@@ -11,6 +11,7 @@ import com.wimd.notification.messaging.BookingNotifications;
 import com.wimd.notification.preferences.BookingContact;
 import com.wimd.support.db.Db;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import org.hibernate.LockMode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -48,12 +49,8 @@ public class Reminders {
             values (?1, ?2, ?3, ?3, 'CANCELLED', ?4, ?5, ?6, null, ?7)
             on conflict (booking_id) do update set status = 'CANCELLED', updated_at = excluded.updated_at""";
 
-    private static final String CLAIM = """
-            select * from reminders
-            where status = 'SCHEDULED' and due_at <= ?1
-            order by due_at
-            limit ?2
-            for update skip locked""";
+    /** In HQL, with {@code for update skip locked} (see DeliveryQueue's claim: no native select on a timer). */
+    private static final String CLAIM = "from Reminder where status = ?1 and dueAt <= ?2 order by dueAt";
 
     private final BookingNotifications notifications;
     private final Clock clock;
@@ -112,9 +109,11 @@ public class Reminders {
      */
     public int sendDue(Instant now) {
         return Db.transaction(() -> Panache.getSession()
-                .chain(db -> db.createNativeQuery(CLAIM, Reminder.class)
-                        .setParameter(1, now)
-                        .setParameter(2, batchSize)
+                .chain(db -> db.createSelectionQuery(CLAIM, Reminder.class)
+                        .setParameter(1, ReminderStatus.SCHEDULED)
+                        .setParameter(2, now)
+                        .setMaxResults(batchSize)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                         .getResultList())
                 .chain(due -> {
                     Uni<Void> all = Uni.createFrom().voidItem();

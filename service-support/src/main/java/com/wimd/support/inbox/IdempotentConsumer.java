@@ -52,9 +52,8 @@ public class IdempotentConsumer {
      * (evicting the HQL plans) that every lookup walked: a sixth of calendar-service's CPU under load.
      */
     public boolean alreadyHandled(EventEnvelope<?> envelope, String consumer) {
-        return pool.preparedQuery("select exists (select 1 from inbox where event_id = $1 and consumer = $2)")
+        return Db.onPool(pool.preparedQuery("select exists (select 1 from inbox where event_id = $1 and consumer = $2)")
                 .execute(Tuple.of(envelope.eventId(), consumer))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .await().atMost(Db.NO_ANSWER);
+                .map(rows -> rows.iterator().next().getBoolean(0)));
     }
 }

@@ -7,6 +7,7 @@ import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
 import com.wimd.support.db.Db;
 import com.wimd.support.messaging.EventConsumers;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -23,10 +24,12 @@ public class TimelineConsumer {
 
     private final EventConsumers events;
     private final BookingConfig config;
+    private final Pool pool;
 
-    public TimelineConsumer(EventConsumers events, BookingConfig config) {
+    public TimelineConsumer(EventConsumers events, BookingConfig config, Pool pool) {
         this.events = events;
         this.config = config;
+        this.pool = pool;
     }
 
     @Incoming("timeline")
@@ -35,7 +38,7 @@ public class TimelineConsumer {
     }
 
     void record(EventEnvelope<EventPayload> event) {
-        Db.transaction(() -> TimelineEntry.record(event.eventId(), event.correlationId(), event.eventType(),
+        Db.onPool(TimelineEntry.record(pool, event.eventId(), event.correlationId(), event.eventType(),
                 event.type().producer().service(), event.occurredAt(),
                 TimelineSummaries.summary(event.payload(), config.coachZone())));
     }
