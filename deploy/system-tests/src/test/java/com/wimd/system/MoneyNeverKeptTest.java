@@ -43,9 +43,12 @@ class MoneyNeverKeptTest {
         assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:problem-type:slot-unavailable");
 
-        // an hour and a half later (the grace period is an hour)
-        system.update(ServiceSpec.PAYMENT, "update payments set succeeded_at = succeeded_at - interval '90 minutes' "
-                + "where payment_intent_id = ?", intent);
+        // once its webhook has come (the sandbox sends it a moment after the card is confirmed) ...
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.count(ServiceSpec.PAYMENT,
+                "select count(*) from payments where payment_intent_id = ? and status = 'SUCCEEDED'", intent) == 1);
+        // ... an hour and a half later (the grace period is an hour)
+        assertThat(system.update(ServiceSpec.PAYMENT, "update payments set succeeded_at = succeeded_at - interval '90 minutes' "
+                + "where payment_intent_id = ? and succeeded_at is not null", intent)).isEqualTo(1);
 
         // housekeeping may be in a round that waits out a lost database answer (up to Db's 60 s) after the outage test
         try {
