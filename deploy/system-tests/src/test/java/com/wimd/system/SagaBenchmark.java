@@ -163,10 +163,12 @@ class SagaBenchmark {
         Map<String, Long> cpuBefore = cpuMillisByProcess();
         Map<ServiceSpec, long[]> dbBefore = databaseWork();
         Map<String, long[]> scansBefore = sequentialScans();
+        Map<String, long[]> indexBefore = indexReads();
         Figures parallel = concurrently(tokens, slots, next, "free booking → CONFIRMED, " + CLIENTS + " concurrent clients");
         Map<String, Long> cpuAfter = cpuMillisByProcess();
         Map<ServiceSpec, long[]> dbAfter = databaseWork();
         Map<String, long[]> scansAfter = sequentialScans();
+        Map<String, long[]> indexAfter = indexReads();
         String stages = stages(sequentialIds); // (its own queries read the outbox: after the counts above)
         StringBuilder cpu = new StringBuilder();
         long cpuTotal = 0;
@@ -190,7 +192,8 @@ class SagaBenchmark {
                 + "\nCPU per booking with 50 concurrent clients (not counting the load generator):\n\n"
                 + "| part | CPU ms per booking | idle CPU ms per second |\n|---|---|---|\n" + cpu + "\n"
                 + perBooking(dbBefore, dbAfter, parallel.count()) + "\n"
-                + scansPerBooking(scansBefore, scansAfter, parallel.count()) + "\n" + stages;
+                + scansPerBooking(scansBefore, scansAfter, parallel.count()) + "\n"
+                + indexReadsPerBooking(indexBefore, indexAfter, parallel.count()) + "\n" + stages;
         System.out.println(table);
         write(table);
     }
@@ -401,6 +404,34 @@ class SagaBenchmark {
             }
         }
         return scans;
+    }
+
+    /** Each index's scans and the entries they read so far, by "database.index". */
+    static Map<String, long[]> indexReads() {
+        Map<String, long[]> reads = new java.util.TreeMap<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            for (Map<String, Object> row : system.rows(spec,
+                    "select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes")) {
+                reads.put(spec.database() + "." + row.get("indexrelname"), new long[]{
+                        ((Number) row.get("idx_scan")).longValue(), ((Number) row.get("idx_tup_read")).longValue()});
+            }
+        }
+        return reads;
+    }
+
+    /** The indexes that read more than five entries per booking with 50 concurrent clients: a scan too wide. */
+    static String indexReadsPerBooking(Map<String, long[]> before, Map<String, long[]> after, int bookings) {
+        final double many = 5;
+        StringBuilder out = new StringBuilder("Index reads per booking with 50 concurrent clients (indexes reading more than "
+                + (int) many + " entries per booking):\n\n| index | scans | entries read |\n|---|---|---|\n");
+        after.forEach((index, now) -> {
+            long[] then = before.getOrDefault(index, new long[2]);
+            double entries = (now[1] - then[1]) / (double) bookings;
+            if (entries > many) {
+                out.append(String.format("| %s | %.2f | %.1f |%n", index, (now[0] - then[0]) / (double) bookings, entries));
+            }
+        });
+        return out.toString();
     }
 
     /** The tables read by sequential scans with 50 concurrent clients: a missing index shows here. */

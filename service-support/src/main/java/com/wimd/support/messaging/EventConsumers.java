@@ -7,6 +7,8 @@ import com.wimd.support.db.DatabaseProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,8 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -99,12 +103,82 @@ public class EventConsumers {
                 .thenCompose(done -> done);
     }
 
+    /**
+     * Like {@link #consume}, for a channel read in batches ({@code mp.messaging.incoming.<channel>.batch=true}): the
+     * events of one poll go to {@code many} at once (one statement or transaction for all of them, where one per
+     * event costs several times the work), retried like a single event's handler while the failure is transient.
+     * When a record of the batch is a replay, cannot be decoded, or {@code many} fails otherwise, the records are
+     * handled one by one with {@code one}, exactly as {@link #consume} would, so that only a bad one is parked.
+     * Either way the batch is acknowledged (each partition's last offset committed) once all of it is handled.
+     * {@code many} must be idempotent as a whole: a retry runs it again on the same events.
+     */
+    public <P extends EventPayload> CompletionStage<Void> consumeBatch(KafkaRecordBatch<?, String> batch, Class<P> type,
+                                                                      Consumer<List<EventEnvelope<P>>> many,
+                                                                      Consumer<EventEnvelope<P>> one) {
+        return CompletableFuture.supplyAsync(() -> handleBatch(batch, type, many, one), Infrastructure.getDefaultWorkerPool())
+                .thenCompose(done -> done);
+    }
+
+    private <P extends EventPayload> CompletionStage<Void> handleBatch(KafkaRecordBatch<?, String> batch, Class<P> type,
+                                                                      Consumer<List<EventEnvelope<P>>> many,
+                                                                      Consumer<EventEnvelope<P>> one) {
+        List<EventEnvelope<P>> events = new ArrayList<>(batch.getRecords().size());
+        boolean plain = true;
+        for (KafkaRecord<?, String> record : batch.getRecords()) {
+            if (header(record.getHeaders(), REPLAY_FOR) != null) {
+                plain = false;
+                break;
+            }
+            try {
+                events.add(EventCodec.decode(record.getPayload(), type));
+            } catch (IllegalArgumentException e) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            try {
+                untilItPasses(() -> many.accept(events));
+                return batch.ack();
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return new CompletableFuture<>(); // shutting down: the next start reads the batch again
+                }
+                LOG.warnf("%s: a batch of %d events failed (%s); handling them one by one", service, events.size(),
+                        describe(e));
+            }
+        }
+        List<CompletableFuture<Void>> parked = new ArrayList<>();
+        for (KafkaRecord<?, String> record : batch.getRecords()) {
+            CompletionStage<Void> outcome = handleOrPark(record, type, one);
+            if (Thread.currentThread().isInterrupted()) {
+                return new CompletableFuture<>();
+            }
+            if (outcome != null) {
+                parked.add(outcome.toCompletableFuture()); // nacked to the dead-letter topic, which acks that record
+            }
+        }
+        return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
     private <P extends EventPayload> CompletionStage<Void> handle(Message<String> message, Class<P> type,
                                                                  Consumer<EventEnvelope<P>> handler) {
+        CompletionStage<Void> parked = handleOrPark(message, type, handler);
+        return parked != null ? parked : message.ack();
+    }
+
+    /**
+     * Handles one message as the class comment says, without acknowledging it.
+     *
+     * @return null once it is handled (or is another service's replay); otherwise the stage of its parking, or
+     * one that never completes when the thread is interrupted (shutting down: neither acked nor parked)
+     */
+    private <P extends EventPayload> CompletionStage<Void> handleOrPark(Message<String> message, Class<P> type,
+                                                                       Consumer<EventEnvelope<P>> handler) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         String replayFor = record == null ? null : header(record.getHeaders(), REPLAY_FOR);
         if (replayFor != null && !replayFor.equals(service)) {
-            return message.ack(); // another service's replay
+            return null; // another service's replay
         }
         String key = record == null || record.getKey() == null ? "?" : record.getKey().toString();
         EventEnvelope<P> event;
@@ -133,7 +207,7 @@ public class EventConsumers {
         if (replayOf != null) {
             untilItPasses(() -> ParkedMessages.markReplayed(UUID.fromString(replayOf), event));
         }
-        return message.ack();
+        return null;
     }
 
     /** Runs blocking work, retrying transient failures for as long as they last (see the class comment). */

@@ -7,17 +7,18 @@ import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
 import com.wimd.support.db.Db;
 import com.wimd.support.messaging.EventConsumers;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Builds each booking's timeline from the events themselves: one channel reads every topic of a booking's (or a
  * package's) saga, from all four services, in its own consumer group ({@code booking-timeline}), and records each
- * event once with a one-line summary. Nothing asks another service's database.
+ * event once with a one-line summary, a poll's worth of events at a time. Nothing asks another service's database.
  */
 @ApplicationScoped
 public class TimelineConsumer {
@@ -32,14 +33,23 @@ public class TimelineConsumer {
         this.pool = pool;
     }
 
+    /** The events of one poll are recorded with one statement; see {@link EventConsumers#consumeBatch}. */
     @Incoming("timeline")
-    public CompletionStage<Void> onEvent(Message<String> message) {
-        return events.consume(message, EventPayload.class, this::record);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return events.consumeBatch(batch, EventPayload.class, this::recordAll, this::record);
+    }
+
+    void recordAll(List<EventEnvelope<EventPayload>> events) {
+        Db.onPool(TimelineEntry.record(pool, events.stream().map(this::entry).toList()));
     }
 
     void record(EventEnvelope<EventPayload> event) {
-        Db.onPool(TimelineEntry.record(pool, event.eventId(), event.correlationId(), event.eventType(),
+        recordAll(List.of(event));
+    }
+
+    private TimelineEntry.Row entry(EventEnvelope<EventPayload> event) {
+        return new TimelineEntry.Row(event.eventId(), event.correlationId(), event.eventType(),
                 event.type().producer().service(), event.occurredAt(),
-                TimelineSummaries.summary(event.payload(), config.coachZone())));
+                TimelineSummaries.summary(event.payload(), config.coachZone()));
     }
 }

@@ -36,18 +36,24 @@ public class TimelineEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String summary;
 
+    /** An event as the timeline records it. */
+    public record Row(UUID eventId, UUID bookingId, String eventType, String service, Instant occurredAt, String summary) {
+    }
+
     /**
-     * Records an event once: a redelivery finds it there and changes nothing. One statement on the pool, committed
-     * on its own: the timeline reads every event of every saga, and a Hibernate session and transaction around one
-     * insert cost several times the insert.
+     * Records each event once, in the order given: a redelivery finds it there and changes nothing. One batch of
+     * statements on the pool, committed on its own: the timeline reads every event of every saga, and a Hibernate
+     * session and transaction around each insert cost several times the insert.
      */
-    public static Uni<Void> record(Pool pool, UUID eventId, UUID bookingId, String eventType, String service,
-                                   Instant occurredAt, String summary) {
+    public static Uni<Void> record(Pool pool, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return pool.preparedQuery("""
                         insert into booking_timeline (event_id, booking_id, event_type, service, occurred_at, summary)
                         values ($1, $2, $3, $4, $5, $6) on conflict (event_id) do nothing""")
-                .execute(Tuple.of(eventId, bookingId, eventType, service,
-                        OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), summary))
+                .executeBatch(rows.stream().map(row -> Tuple.of(row.eventId(), row.bookingId(), row.eventType(),
+                        row.service(), OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC), row.summary())).toList())
                 .replaceWithVoid();
     }
 

@@ -8,6 +8,7 @@ import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventType;
 import com.wimd.events.Money;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.infra.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +67,30 @@ class TimelineTest {
                 .containsExactly("booking-service", "calendar-service", "payment-service", "notification-service");
         assertThat(steps.getString("steps[2].summary")).isEqualTo("refunded 75.00 CAD (late change)");
         assertThat(steps.getString("steps[3].summary")).isEqualTo("emailed the client: booking failed");
+    }
+
+    @Test
+    void a_poison_among_the_events_of_a_poll_is_parked_alone_and_the_events_around_it_are_recorded() {
+        UUID booking = BookingApi.accepted("timeline-" + UUID.randomUUID(), "/booking/create-paid-single", Map.of(
+                "scheduled_datetime", Slots.next().toOffsetDateTime().toString(), "user_phone", "+1 416 555 0161",
+                "currency", "CAD", "stripe_payment_intent_id", "pi_tl" + UUID.randomUUID().toString().replace("-", "")));
+        Instant at = Instant.now();
+        kafka.publish(EventEnvelope.first(new ClientNotified(booking, "EMAIL", "BOOKING_FAILED", "CLIENT", "SENT"),
+                at.plusSeconds(1)));
+        kafka.publishRaw(Topics.CLIENT_NOTIFIED, booking.toString(),
+                "{\"event_type\":\"ClientNotified\",\"event_version\":1,\"payload\":\"not an event\"}");
+        kafka.publish(EventEnvelope.first(new ClientNotified(booking, "IN_APP", "BOOKING_FAILED", "CLIENT", "SENT"),
+                at.plusSeconds(2)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> timeline(booking).getList("steps").size() >= 3);
+        assertThat(timeline(booking).getList("steps.type", String.class))
+                .containsExactly("BookingRequested", "ClientNotified", "ClientNotified");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given()
+                .auth().oauth2(TestTokens.coach("coach")).get("/admin/parked-messages").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList(""))
+                .filteredOn(m -> booking.toString().equals(m.get("booking_id")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.get("topic")).isEqualTo(Topics.CLIENT_NOTIFIED)));
     }
 
     @Test
