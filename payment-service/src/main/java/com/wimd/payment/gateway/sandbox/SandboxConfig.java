@@ -1,6 +1,9 @@
 package com.wimd.payment.gateway.sandbox;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
 
 @ConfigMapping(prefix = "payment.sandbox")
 public interface SandboxConfig {
@@ -11,4 +14,11 @@ public interface SandboxConfig {
      * random port, known only once the HTTP server listens, is the one used.
      */
     String webhookUrl();
+
+    /**
+     * How often the dispatcher looks for webhooks due without being woken: a queued webhook wakes it when its
+     * transaction commits, so this paces only retries and covers a lost listener connection.
+     */
+    @WithDefault("PT1S")
+    Duration webhookPoll();
 }

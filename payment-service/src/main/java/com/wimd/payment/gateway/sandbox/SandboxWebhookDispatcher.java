@@ -1,6 +1,7 @@
 package com.wimd.payment.gateway.sandbox;
 
 import com.wimd.support.db.Db;
+import com.wimd.support.db.PgNotifications;
 import com.wimd.payment.gateway.GatewayConfig;
 import com.wimd.payment.gateway.PaymentGatewayProducer.WebhookSecret;
 import com.wimd.payment.webhook.domain.StripeSignature;
@@ -25,13 +26,14 @@ import java.util.List;
 
 /**
  * Delivers the sandbox's webhook events the way Stripe does: signed with the webhook secret at send time, POSTed to
- * this service's own webhook endpoint, retried with backoff until it answers 2xx. Runs only in sandbox mode.
+ * this service's own webhook endpoint, retried with backoff until it answers 2xx. Runs only in sandbox mode. A queued
+ * event wakes it when its transaction commits (a trigger's NOTIFY); a slow poll covers retries and a lost listener.
  */
 @ApplicationScoped
 public class SandboxWebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(SandboxWebhookDispatcher.class);
-    private static final Duration POLL = Duration.ofMillis(100);
+    static final String CHANNEL = "sandbox_webhooks";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -42,9 +44,12 @@ public class SandboxWebhookDispatcher {
     private BackgroundLoop loop;
 
     private final SandboxConfig sandbox;
+    private final PgNotifications notifications;
 
-    public SandboxWebhookDispatcher(GatewayConfig config, WebhookSecret secret, SandboxConfig sandbox, Clock clock) {
+    public SandboxWebhookDispatcher(GatewayConfig config, WebhookSecret secret, SandboxConfig sandbox, Clock clock,
+                                    PgNotifications notifications) {
         this.config = config;
+        this.notifications = notifications;
         this.secret = secret;
         this.sandbox = sandbox;
         this.clock = clock;
@@ -55,7 +60,8 @@ public class SandboxWebhookDispatcher {
             return;
         }
         LOG.infof("sandbox webhooks go to %s", sandbox.webhookUrl());
-        loop = BackgroundLoop.start("sandbox-webhooks", POLL, () -> deliverDue() > 0, LOG);
+        loop = BackgroundLoop.start("sandbox-webhooks", sandbox.webhookPoll(), () -> deliverDue() > 0, LOG);
+        notifications.listen(CHANNEL, payload -> loop.wake(), () -> loop.wake());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
