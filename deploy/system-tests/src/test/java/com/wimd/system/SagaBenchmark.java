@@ -264,8 +264,8 @@ class SagaBenchmark {
      * handling it.
      */
     static String stages(List<String> ids) {
-        List<String> names = List.of("request committed → BookingRequested published (booking relay)",
-                "→ calendar-service's consumer has it", "→ calendar step done, CalendarEventCreated committed",
+        List<String> names = List.of("BookingRequested written in the request's transaction → published (booking relay)",
+                "→ calendar-service's consumer has it", "→ calendar step done, CalendarEventCreated written",
                 "→ CalendarEventCreated published (calendar relay)", "→ booking-service's consumer has it",
                 "→ BookingConfirmed published (booking relay)");
         List<List<Double>> deltas = new ArrayList<>();
@@ -289,7 +289,8 @@ class SagaBenchmark {
             }
         }
         StringBuilder out = new StringBuilder("Where the time goes, one at a time (medians, from each service's records; "
-                + "the inbox records when a consumer's transaction began):\n\n| stage | median (ms) |\n|---|---|\n");
+                + "the inbox records when a consumer's transaction began, the outbox when an event was created in its "
+                + "transaction, before the commit):\n\n| stage | median (ms) |\n|---|---|\n");
         for (int i = 0; i < names.size(); i++) {
             List<Double> d = deltas.get(i);
             Collections.sort(d);
