@@ -397,53 +397,48 @@ class SagaBenchmark {
 
     /** Each table's sequential scans and the rows they read so far, by "database.table". */
     static Map<String, long[]> sequentialScans() {
-        Map<String, long[]> scans = new java.util.TreeMap<>();
-        for (ServiceSpec spec : ServiceSpec.values()) {
-            for (Map<String, Object> row : system.rows(spec, "select relname, seq_scan, seq_tup_read from pg_stat_user_tables")) {
-                scans.put(spec.database() + "." + row.get("relname"), new long[]{((Number) row.get("seq_scan")).longValue(),
-                        ((Number) row.get("seq_tup_read")).longValue()});
-            }
-        }
-        return scans;
+        return statistics("select relname as name, seq_scan as scans, seq_tup_read as tuples from pg_stat_user_tables");
     }
 
     /** Each index's scans and the entries they read so far, by "database.index". */
     static Map<String, long[]> indexReads() {
-        Map<String, long[]> reads = new java.util.TreeMap<>();
-        for (ServiceSpec spec : ServiceSpec.values()) {
-            for (Map<String, Object> row : system.rows(spec,
-                    "select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes")) {
-                reads.put(spec.database() + "." + row.get("indexrelname"), new long[]{
-                        ((Number) row.get("idx_scan")).longValue(), ((Number) row.get("idx_tup_read")).longValue()});
-            }
-        }
-        return reads;
+        return statistics("select indexrelname as name, idx_scan as scans, idx_tup_read as tuples from pg_stat_user_indexes");
     }
 
-    /** The indexes that read more than five entries per booking with 50 concurrent clients: a scan too wide. */
-    static String indexReadsPerBooking(Map<String, long[]> before, Map<String, long[]> after, int bookings) {
-        final double many = 5;
-        StringBuilder out = new StringBuilder("Index reads per booking with 50 concurrent clients (indexes reading more than "
-                + (int) many + " entries per booking):\n\n| index | scans | entries read |\n|---|---|---|\n");
-        after.forEach((index, now) -> {
-            long[] then = before.getOrDefault(index, new long[2]);
-            double entries = (now[1] - then[1]) / (double) bookings;
-            if (entries > many) {
-                out.append(String.format("| %s | %.2f | %.1f |%n", index, (now[0] - then[0]) / (double) bookings, entries));
+    /** A statistics view's {@code scans} and {@code tuples} of every database, by "database.name". */
+    static Map<String, long[]> statistics(String query) {
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        for (ServiceSpec spec : ServiceSpec.values()) {
+            for (Map<String, Object> row : system.rows(spec, query)) {
+                counts.put(spec.database() + "." + row.get("name"), new long[]{((Number) row.get("scans")).longValue(),
+                        ((Number) row.get("tuples")).longValue()});
             }
-        });
-        return out.toString();
+        }
+        return counts;
     }
 
     /** The tables read by sequential scans with 50 concurrent clients: a missing index shows here. */
     static String scansPerBooking(Map<String, long[]> before, Map<String, long[]> after, int bookings) {
-        StringBuilder out = new StringBuilder("Sequential scans per booking with 50 concurrent clients (tables with any):\n\n"
-                + "| table | scans | rows read |\n|---|---|---|\n");
-        after.forEach((table, now) -> {
-            long[] then = before.getOrDefault(table, new long[2]);
-            if (now[0] > then[0]) {
-                out.append(String.format("| %s | %.2f | %.1f |%n", table, (now[0] - then[0]) / (double) bookings,
-                        (now[1] - then[1]) / (double) bookings));
+        return perBookingTable("Sequential scans per booking with 50 concurrent clients (tables with any)",
+                "| table | scans | rows read |", before, after, bookings, (scans, rows) -> scans > 0);
+    }
+
+    /** The indexes that read more than five entries per booking with 50 concurrent clients: a scan too wide. */
+    static String indexReadsPerBooking(Map<String, long[]> before, Map<String, long[]> after, int bookings) {
+        return perBookingTable("Index reads per booking with 50 concurrent clients (indexes reading more than 5 entries "
+                + "per booking)", "| index | scans | entries read |", before, after, bookings, (scans, rows) -> rows > 5);
+    }
+
+    /** The scans and rows per booking of what {@code shown} picks (given both per booking), as a table. */
+    static String perBookingTable(String title, String header, Map<String, long[]> before, Map<String, long[]> after,
+                                  int bookings, java.util.function.BiPredicate<Double, Double> shown) {
+        StringBuilder out = new StringBuilder(title + ":\n\n" + header + "\n|---|---|---|\n");
+        after.forEach((name, now) -> {
+            long[] then = before.getOrDefault(name, new long[2]);
+            double scans = (now[0] - then[0]) / (double) bookings;
+            double rows = (now[1] - then[1]) / (double) bookings;
+            if (shown.test(scans, rows)) {
+                out.append(String.format("| %s | %.2f | %.1f |%n", name, scans, rows));
             }
         });
         return out.toString();

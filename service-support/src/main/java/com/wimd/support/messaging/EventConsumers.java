@@ -122,21 +122,8 @@ public class EventConsumers {
     private <P extends EventPayload> CompletionStage<Void> handleBatch(KafkaRecordBatch<?, String> batch, Class<P> type,
                                                                       Consumer<List<EventEnvelope<P>>> many,
                                                                       Consumer<EventEnvelope<P>> one) {
-        List<EventEnvelope<P>> events = new ArrayList<>(batch.getRecords().size());
-        boolean plain = true;
-        for (KafkaRecord<?, String> record : batch.getRecords()) {
-            if (header(record.getHeaders(), REPLAY_FOR) != null) {
-                plain = false;
-                break;
-            }
-            try {
-                events.add(EventCodec.decode(record.getPayload(), type));
-            } catch (IllegalArgumentException e) {
-                plain = false;
-                break;
-            }
-        }
-        if (plain) {
+        List<EventEnvelope<P>> events = decodedAsTheyCame(batch, type);
+        if (events != null) {
             try {
                 untilItPasses(() -> many.accept(events));
                 return batch.ack();
@@ -159,6 +146,23 @@ public class EventConsumers {
             }
         }
         return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** The batch's events, or null when a record is a replay or cannot be decoded (those go one by one). */
+    private static <P extends EventPayload> List<EventEnvelope<P>> decodedAsTheyCame(KafkaRecordBatch<?, String> batch,
+                                                                                    Class<P> type) {
+        List<EventEnvelope<P>> events = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<?, String> record : batch.getRecords()) {
+            if (header(record.getHeaders(), REPLAY_FOR) != null) {
+                return null;
+            }
+            try {
+                events.add(EventCodec.decode(record.getPayload(), type));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return events;
     }
 
     private <P extends EventPayload> CompletionStage<Void> handle(Message<String> message, Class<P> type,

@@ -37,6 +37,13 @@ class TimelineTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** A paid booking just requested: its timeline holds its BookingRequested. */
+    static UUID aPaidBooking(String phone) {
+        return BookingApi.accepted("timeline-" + UUID.randomUUID(), "/booking/create-paid-single", Map.of(
+                "scheduled_datetime", Slots.next().toOffsetDateTime().toString(), "user_phone", phone,
+                "currency", "CAD", "stripe_payment_intent_id", "pi_tl" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
     @Test
     void the_timeline_reads_every_topic_of_a_bookings_saga_and_no_other() {
         String configured = ConfigProvider.getConfig().getValue("mp.messaging.incoming.timeline.topics", String.class);
@@ -46,9 +53,7 @@ class TimelineTest {
 
     @Test
     void a_bookings_events_from_every_service_appear_once_each_in_the_order_they_happened() {
-        UUID booking = BookingApi.accepted("timeline-" + UUID.randomUUID(), "/booking/create-paid-single", Map.of(
-                "scheduled_datetime", Slots.next().toOffsetDateTime().toString(), "user_phone", "+1 416 555 0160",
-                "currency", "CAD", "stripe_payment_intent_id", "pi_tl" + UUID.randomUUID().toString().replace("-", "")));
+        UUID booking = aPaidBooking("+1 416 555 0160");
         Instant at = Instant.now();
         EventEnvelope<ClientNotified> notified = EventEnvelope.first(new ClientNotified(booking, "EMAIL", "BOOKING_FAILED",
                 "CLIENT", "SENT"), at.plusSeconds(3));
@@ -71,9 +76,7 @@ class TimelineTest {
 
     @Test
     void a_poison_among_the_events_of_a_poll_is_parked_alone_and_the_events_around_it_are_recorded() {
-        UUID booking = BookingApi.accepted("timeline-" + UUID.randomUUID(), "/booking/create-paid-single", Map.of(
-                "scheduled_datetime", Slots.next().toOffsetDateTime().toString(), "user_phone", "+1 416 555 0161",
-                "currency", "CAD", "stripe_payment_intent_id", "pi_tl" + UUID.randomUUID().toString().replace("-", "")));
+        UUID booking = aPaidBooking("+1 416 555 0161");
         Instant at = Instant.now();
         kafka.publish(EventEnvelope.first(new ClientNotified(booking, "EMAIL", "BOOKING_FAILED", "CLIENT", "SENT"),
                 at.plusSeconds(1)));
