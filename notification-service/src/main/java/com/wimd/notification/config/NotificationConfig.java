@@ -60,8 +60,9 @@ public interface NotificationConfig {
     interface Dispatch {
 
         /**
-         * How often the dispatcher looks for pending messages (read by its {@code @Scheduled}). Quarkus's
-         * scheduler ticks once a second, so less than 1s is not honoured.
+         * How often the dispatcher looks for due messages when nothing wakes it: a message written to send wakes it
+         * when its transaction commits, and a retry it scheduled when it falls due, so this look only finds what
+         * another instance left (its lease ran out) or what came while the database listener was reconnecting.
          */
         @WithDefault("1s")
         Duration interval();
@@ -69,6 +70,10 @@ public interface NotificationConfig {
         /** How many pending messages one dispatcher claims at a time. */
         @WithDefault("20")
         int batchSize();
+
+        /** How many of a claimed batch are sent at once (each send waits on the provider). */
+        @WithDefault("4")
+        int concurrency();
 
         /** Send attempts before a message is given up (FAILED). */
         @WithDefault("8")

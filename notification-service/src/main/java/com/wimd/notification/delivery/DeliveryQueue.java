@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -68,9 +69,19 @@ public class DeliveryQueue {
         record(id, row -> row.recordSent(now, providerId));
     }
 
-    /** The attempt failed: the policy says when to try again, or that it is given up. */
-    public void recordFailure(UUID id, RetryPolicy policy, String error, Instant now) {
-        record(id, row -> row.recordFailure(policy.afterFailure(row.attempts, error, now)));
+    /**
+     * The attempt failed: the policy says when to try again, or that it is given up.
+     *
+     * @return when it is to be tried again, or null when it is given up (or was settled meanwhile)
+     */
+    public Instant recordFailure(UUID id, RetryPolicy policy, String error, Instant now) {
+        AtomicReference<Instant> retryAt = new AtomicReference<>();
+        record(id, row -> {
+            RetryPolicy.Verdict verdict = policy.afterFailure(row.attempts, error, now);
+            row.recordFailure(verdict);
+            retryAt.set(verdict.nextAttemptAt());
+        });
+        return retryAt.get();
     }
 
     /** The provider refused the message for good ({@link Undeliverable}): FAILED now, no retry. */

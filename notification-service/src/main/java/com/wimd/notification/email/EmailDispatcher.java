@@ -4,9 +4,10 @@ import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.delivery.ChannelDispatch;
 import com.wimd.notification.delivery.DeliveryQueue;
 import com.wimd.notification.log.Channel;
+import com.wimd.support.db.PgNotifications;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,31 +15,32 @@ import java.time.Clock;
 
 /**
  * Sends the emails that consumers wrote as PENDING log rows, through the channels' common dispatch
- * ({@link ChannelDispatch}: claimed with a lease, sent outside any transaction, SENT or retried with backoff, FAILED
- * when given up, each outcome's ClientNotified with it). A crash between sending and recording sends that email
- * again after the lease: delivery is at least once, and each email names its row in {@code X-Notification-Id}.
+ * ({@link ChannelDispatch}: woken when such a row commits, claimed with a lease, sent outside any transaction a few at
+ * a time, SENT or retried with backoff, FAILED when given up, each outcome's ClientNotified with it). A crash between
+ * sending and recording sends that email again after the lease: delivery is at least once, and each email names its
+ * row in {@code X-Notification-Id}.
  */
 @ApplicationScoped
 public class EmailDispatcher {
 
     private final ChannelDispatch dispatch;
-    private volatile boolean stopping;
+    private final PgNotifications notifications;
 
     public EmailDispatcher(ReactiveMailer mailer, EmailRenderer renderer, Clock clock, NotificationConfig config,
-                           DeliveryQueue queue) {
+                           DeliveryQueue queue, PgNotifications notifications) {
         NotificationConfig.Email settings = config.email();
+        this.notifications = notifications;
         this.dispatch = new ChannelDispatch(Channel.EMAIL, queue, clock, settings, email -> {
             mailer.send(renderer.render(PendingEmail.of(email))).await().atMost(settings.sendTimeout());
             return null; // SMTP gives no id; the email names its row instead
         });
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+    void onStart(@Observes StartupEvent event) {
+        dispatch.start(notifications);
     }
 
-    @Scheduled(every = "${notification.email.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void dispatch() {
-        dispatch.run(() -> stopping);
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        dispatch.stop();
     }
 }

@@ -3,6 +3,7 @@ package com.wimd.support.work;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -25,22 +26,30 @@ public final class BackgroundLoop {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running = true;
 
-    private BackgroundLoop(String name, Duration idle, Round round, Logger log) {
-        thread = new Thread(() -> loop(idle, round, log), name);
+    private BackgroundLoop(String name, Supplier<Duration> rest, Round round, Logger log) {
+        thread = new Thread(() -> loop(rest, round, log), name);
         thread.setDaemon(true);
     }
 
     public static BackgroundLoop start(String name, Duration idle, Round round, Logger log) {
-        BackgroundLoop loop = new BackgroundLoop(name, idle, round, log);
+        return start(name, () -> idle, round, log);
+    }
+
+    /**
+     * Like {@link #start(String, Duration, Round, Logger)}, with a rest that each round may change: asked after
+     * each round (e.g. shorter when the round knows of work that falls due sooner).
+     */
+    public static BackgroundLoop start(String name, Supplier<Duration> rest, Round round, Logger log) {
+        BackgroundLoop loop = new BackgroundLoop(name, rest, round, log);
         loop.thread.start();
         return loop;
     }
 
-    private void loop(Duration idle, Round round, Logger log) {
+    private void loop(Supplier<Duration> rest, Round round, Logger log) {
         while (running) {
             try {
                 if (!round.run()) {
-                    rest(idle);
+                    rest(rest.get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -49,6 +58,7 @@ public final class BackgroundLoop {
                 if (!running || Thread.currentThread().isInterrupted()) {
                     return;
                 }
+                Duration idle = rest.get();
                 log.warnf(e, "%s failed; trying again in %s", thread.getName(), idle);
                 try {
                     rest(idle);
