@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,8 +101,9 @@ public final class ChannelDispatch {
     /** Until the next look: {@code interval}, or less when a retry this instance scheduled falls due sooner. */
     Duration rest() {
         Instant now = clock.instant();
-        if (!retries.headSet(now, true).isEmpty()) {
-            retries.headSet(now, true).clear(); // due (it fell due during the round): the next look, now, takes them
+        Set<Instant> due = retries.headSet(now, true);
+        if (!due.isEmpty()) {
+            due.clear(); // it fell due during the round: the next look, now, takes it
             return Duration.ZERO;
         }
         Instant next = retries.isEmpty() ? null : retries.first();
