@@ -199,9 +199,10 @@ class SagaBenchmark {
                 .as("every booking confirmed").isEqualTo(WARM_UP + SEQUENTIAL + CLIENTS * PER_CLIENT);
         Figures hop = rawHop();
         String table = table(List.of(sequential, parallel, hop)) + "\n" + warmUp + ".\n"
-                + String.format("%nThe last confirmation's emails were sent %.1f s after it with 50 concurrent clients "
-                + "(%.1f s after the warm-up's).%n", emailLag, warmUpEmailLag)
-                + "\nCPU per booking with 50 concurrent clients, from the first request until the last email is sent (the load generator is the benchmark's JVM: its 50 HTTP clients, "
+                + String.format("%nThe last confirmation's emails were sent %.1f s after it with %d concurrent clients "
+                + "(%.1f s after the warm-up's).%n", emailLag, CLIENTS, warmUpEmailLag)
+                + "\nCPU per booking with " + CLIENTS + " concurrent clients, from the first request until the last email is sent "
+                + "(the load generator is the benchmark's JVM: its " + CLIENTS + " HTTP clients, "
                 + "the SMTP server that receives the emails, the fake of Google Calendar and the confirmations' reader):\n\n"
                 + "| part | CPU ms per booking | idle CPU ms per second |\n|---|---|---|\n" + cpu + "\n"
                 + String.format("While the clients booked (from the first request to the last confirmation), the machine's %d cores were %.0f %% busy "

@@ -17,8 +17,9 @@ import java.time.Clock;
 /**
  * Sends the text messages that consumers wrote as PENDING SMS log rows (only while SMS is enabled: otherwise they are
  * written DISABLED and there is nothing to send), through the channels' common dispatch ({@link ChannelDispatch}):
- * woken when such a row commits, claimed with a lease, sent outside any transaction a few at a time, SENT with the provider's message id, or retried with backoff
- * and FAILED when given up. The text is rendered from the event the row keeps ({@link SmsTexts}).
+ * woken when such a row commits, claimed with a lease, sent outside any transaction a few at a time, SENT with the
+ * provider's message id, or retried with backoff and FAILED when given up. The text is rendered from the event the
+ * row keeps ({@link SmsTexts}).
  */
 @ApplicationScoped
 public class SmsDispatcher {
