@@ -75,16 +75,27 @@ public interface NotificationConfig {
         @WithDefault("4")
         int concurrency();
 
-        /** Send attempts before a message is given up (FAILED). */
-        @WithDefault("8")
+        /**
+         * Send attempts before a message is given up (FAILED): with the waits doubling from 5 s to a minute, 60 attempts
+         * keep trying for about 55 minutes (probes between them not counted).
+         */
+        @WithDefault("60")
         int maxAttempts();
 
         /** The wait after the first failed attempt; it doubles after each further one. */
         @WithDefault("5s")
         Duration firstRetryDelay();
 
-        @WithDefault("10m")
+        /** The longest wait between two tries (at most a minute: no message waits longer than that). */
+        @WithDefault("60s")
         Duration maxRetryDelay();
+
+        /**
+         * While the provider is not answering, how often a waiting message is tried ahead of its retry (a probe that
+         * counts as no attempt); once one goes through, every waiting message goes out.
+         */
+        @WithDefault("5s")
+        Duration probeInterval();
 
         /**
          * How long a claimed message is reserved for the dispatcher that claimed it. If that instance dies

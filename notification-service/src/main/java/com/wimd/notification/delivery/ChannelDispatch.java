@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * commits (a trigger's NOTIFY on channel {@code deliveries_<channel>}), a retry it scheduled wakes it when it falls
  * due, and otherwise it looks every {@code interval} (for a lost listener, or a lease of another instance that ran
  * out). A channel's dispatcher bean owns one and starts it at start-up.
+ * <p>
+ * A provider that stops answering (the SMTP server down) makes every message wait for its retry, at most
+ * {@code max-retry-delay} (a minute) apart. While it does, the dispatcher probes it every {@code probe-interval} with
+ * the waiting message whose retry comes first (a failed probe is no attempt: the message keeps its retry), and once the
+ * provider answers again (a probe or any send goes through, or refuses a message for good) every message waiting on a
+ * retry this instance scheduled goes out at once, instead of each at the end of its own backoff.
  */
 public final class ChannelDispatch {
 
@@ -42,6 +52,8 @@ public final class ChannelDispatch {
     }
 
     private static final Logger LOG = Logger.getLogger(ChannelDispatch.class);
+    /** The longest a message waits between two tries, whatever the configuration. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
 
     private final Channel channel;
     private final DeliveryQueue queue;
@@ -51,6 +63,11 @@ public final class ChannelDispatch {
     private final Sender sender;
     /** When the retries this instance scheduled fall due, so that it wakes for them. */
     private final ConcurrentSkipListSet<Instant> retries = new ConcurrentSkipListSet<>();
+    /** The messages waiting on a retry this instance scheduled, and when each falls due: the probes, and what goes out once the provider answers. */
+    private final Map<UUID, Instant> waiting = new ConcurrentHashMap<>();
+    /** Whether the provider failed the last attempt: then it is probed, and its next answer releases what waits. */
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile Instant lastProbe;
     private volatile boolean stopping;
     private ExecutorService senders;
     private BackgroundLoop loop;
@@ -62,6 +79,10 @@ public final class ChannelDispatch {
         }
         if (settings.concurrency() < 1 || settings.concurrency() > settings.batchSize()) {
             throw new IllegalStateException("the " + channel + " dispatcher's concurrency must be from 1 to its batch size");
+        }
+        if (settings.maxRetryDelay().compareTo(MAX_RETRY_DELAY) > 0) {
+            throw new IllegalStateException("the " + channel + " dispatcher's max-retry-delay must be at most " + MAX_RETRY_DELAY
+                    + ": no message waits longer than that between tries");
         }
         this.channel = channel;
         this.queue = queue;
@@ -109,7 +130,16 @@ public final class ChannelDispatch {
         Instant next = retries.isEmpty() ? null : retries.first();
         // a millisecond more: the rest is counted in whole milliseconds, and waking before the retry is due finds nothing
         Duration untilRetry = next == null ? settings.interval() : Duration.between(now, next).plusMillis(1);
-        return untilRetry.compareTo(settings.interval()) < 0 ? untilRetry : settings.interval();
+        Duration rest = untilRetry.compareTo(settings.interval()) < 0 ? untilRetry : settings.interval();
+        if (failing.get() && !waiting.isEmpty() && settings.probeInterval().compareTo(rest) < 0) {
+            return settings.probeInterval(); // the provider is down: probe it soon
+        }
+        return rest;
+    }
+
+    /** Whether the provider failed the last attempt (and has not answered since). */
+    boolean failing() {
+        return failing.get();
     }
 
     /** A retry this instance scheduled (null: none): it wakes for it when it falls due. */
@@ -121,7 +151,67 @@ public final class ChannelDispatch {
 
     /** One look: sends what is due, a batch at a time; @return whether a full batch came (more may be waiting). */
     private boolean run() throws InterruptedException {
-        return !stopping && runBatch() == settings.batchSize();
+        if (stopping) {
+            return false;
+        }
+        int claimed = runBatch();
+        return claimed == settings.batchSize() || claimed == 0 && probe();
+    }
+
+    /**
+     * While the provider is down and nothing is due: every {@code probe-interval}, sends the waiting message whose
+     * retry comes first, ahead of its time. Failed, it waits for its retry as before (no attempt counted); through (or
+     * refused for good: the provider answers), everything waiting goes out now.
+     *
+     * @return whether the provider answered (look again at once: what waited is due now)
+     */
+    boolean probe() {
+        Instant now = clock.instant();
+        if (!failing.get() || lastProbe != null && now.isBefore(lastProbe.plus(settings.probeInterval()))) {
+            return false;
+        }
+        Map.Entry<UUID, Instant> first = waiting.entrySet().stream().min(Map.Entry.comparingByValue()).orElse(null);
+        if (first == null) {
+            return false;
+        }
+        lastProbe = now;
+        PendingDelivery message = queue.claimWaiting(first.getKey(), first.getValue(), now, settings.lease());
+        if (message == null) {
+            waiting.remove(first.getKey(), first.getValue()); // claimed or settled meanwhile: not ours to probe
+            return false;
+        }
+        String providerId;
+        try {
+            providerId = sender.send(message);
+        } catch (Undeliverable e) {
+            LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, e.getMessage());
+            waiting.remove(message.id());
+            queue.recordUndeliverable(message.id(), retryPolicy, e.getMessage());
+            answered();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s is still not answering (probe with %s): %s", channel, message.id(), e.getMessage());
+            queue.putBack(message.id(), first.getValue(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+        waiting.remove(message.id());
+        queue.recordSent(message.id(), clock.instant(), providerId);
+        answered();
+        return true;
+    }
+
+    /** The provider answered after failing: every message waiting on a retry this instance scheduled goes out now. */
+    private void answered() {
+        if (!failing.compareAndSet(true, false)) {
+            return;
+        }
+        Map<UUID, Instant> released = Map.copyOf(waiting);
+        released.forEach(waiting::remove);
+        int due = queue.bringForward(released, clock.instant());
+        LOG.infof("%s answers again: %d message(s) waiting for a retry go out now", channel, due);
+        if (due > 0 && loop != null) {
+            loop.wake();
+        }
     }
 
     /** @return how many messages were claimed */
@@ -145,21 +235,33 @@ public final class ChannelDispatch {
         return batch.size();
     }
 
-    private void send(PendingDelivery message) {
+    /** Sends one claimed message and records how it went. */
+    void send(PendingDelivery message) {
         String providerId;
         try {
             providerId = sender.send(message);
         } catch (Undeliverable e) {
             String error = e.getMessage();
             LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, error);
+            waiting.remove(message.id());
             queue.recordUndeliverable(message.id(), retryPolicy, error);
+            answered();
             return;
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warnf("could not send %s %s (attempt %d): %s", channel, message.id(), message.attempts() + 1, error);
-            retryAt(queue.recordFailure(message.id(), retryPolicy, error, clock.instant()));
+            failing.set(true);
+            Instant retry = queue.recordFailure(message.id(), retryPolicy, error, clock.instant());
+            if (retry == null) {
+                waiting.remove(message.id());
+            } else {
+                waiting.put(message.id(), retry);
+            }
+            retryAt(retry);
             return;
         }
+        waiting.remove(message.id());
         queue.recordSent(message.id(), clock.instant(), providerId);
+        answered();
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -62,6 +63,51 @@ public class DeliveryQueue {
                             row.nextAttemptAt = leasedUntil; // flushed on commit
                             return PendingDelivery.of(row);
                         }).toList()));
+    }
+
+    /**
+     * Claims one message ahead of its retry, as a probe of a provider that is not answering: only if it still waits
+     * for the very retry {@code retryAt} (a row claimed since has another {@code next_attempt_at}, its lease).
+     *
+     * @return the message, or null when it was claimed or settled meanwhile
+     */
+    public PendingDelivery claimWaiting(UUID id, Instant retryAt, Instant now, Duration lease) {
+        return Db.transaction(() -> NotificationLog.<NotificationLog>findById(id, LockModeType.PESSIMISTIC_WRITE).map(row -> {
+            if (row == null || row.status != DeliveryStatus.PENDING || !retryAt.equals(row.nextAttemptAt)) {
+                return null;
+            }
+            row.nextAttemptAt = now.plus(lease);
+            return PendingDelivery.of(row);
+        }));
+    }
+
+    /** A probe failed: the message waits for its retry {@code retryAt} as before, no attempt counted. */
+    public void putBack(UUID id, Instant retryAt, String error) {
+        Db.transaction(() -> NotificationLog.<NotificationLog>findById(id, LockModeType.PESSIMISTIC_WRITE).invoke(row -> {
+            if (row != null && row.status == DeliveryStatus.PENDING) {
+                row.probeFailed(retryAt, error);
+            }
+        }).replaceWithVoid());
+    }
+
+    /**
+     * The provider answers again: each of these messages that still waits for the retry it was given (not claimed
+     * or settled since) is due now.
+     *
+     * @return how many were
+     */
+    public int bringForward(Map<UUID, Instant> retries, Instant now) {
+        if (retries.isEmpty()) {
+            return 0;
+        }
+        return Db.transaction(() -> {
+            Uni<Integer> due = Uni.createFrom().item(0);
+            for (Map.Entry<UUID, Instant> retry : retries.entrySet()) {
+                due = due.chain(n -> NotificationLog.update("nextAttemptAt = ?1 where id = ?2 and status = ?3 and nextAttemptAt = ?4",
+                        now, retry.getKey(), DeliveryStatus.PENDING, retry.getValue()).map(changed -> n + changed));
+            }
+            return due;
+        });
     }
 
     /** The provider accepted the message ({@code providerId}: its id for it, or null). */

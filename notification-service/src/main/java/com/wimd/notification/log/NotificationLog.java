@@ -140,6 +140,12 @@ public class NotificationLog extends PanacheEntityBase {
         nextAttemptAt = verdict.nextAttemptAt();
     }
 
+    /** A send ahead of the retry (a probe of a provider that was down) failed: it waits for that retry, no attempt counted. */
+    public void probeFailed(Instant retryAt, String error) {
+        lastError = error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+        nextAttemptAt = retryAt;
+    }
+
     public static Uni<List<NotificationLog>> ofBooking(UUID bookingId) {
         return list("bookingId = ?1 order by createdAt, channel", bookingId);
     }

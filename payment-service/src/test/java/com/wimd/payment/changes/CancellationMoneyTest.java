@@ -166,4 +166,58 @@ class CancellationMoneyTest {
                 "fee:" + booking.bookingId() + ":reschedule-1")).isEqualTo(1);
         assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
     }
+
+    RescheduleRequested lateMove(BookingRequested booking, String step) {
+        return new RescheduleRequested(booking.bookingId(), booking.client(), BookingType.PAID_SINGLE, step,
+                new Money(7500, "CAD"), booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)),
+                booking.paymentIntentId(), null);
+    }
+
+    BookingRequested confirmedPaidBooking(String user, String card) {
+        String intent = Clients.startPayment(user, "single", "CAD");
+        Clients.pay(user, intent, card);
+        BookingRequested booking = Events.paidBooking(user, intent);
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.PAYMENT_SUCCEEDED, booking.bookingId()).isEmpty());
+        return booking;
+    }
+
+    @Test
+    void a_late_reschedule_tried_again_after_its_fee_was_declined_is_charged_as_its_own_fee_once() {
+        BookingRequested booking = confirmedPaidBooking("rhea", Clients.DECLINES_LATER);
+        kafka.publish(EventEnvelope.first(lateMove(booking, "reschedule-1"), Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.FEE_CHARGE_FAILED, booking.bookingId()).isEmpty());
+
+        // the client saves a card that pays: here the card (and customer) saved with another payment of theirs
+        BookingRequested other = confirmedPaidBooking("rhea", Clients.VISA);
+        Database.update("update payments p set customer_id = o.customer_id, payment_method_id = o.payment_method_id "
+                + "from payments o where p.booking_id = ? and o.booking_id = ?", booking.bookingId(), other.bookingId());
+        EventEnvelope<RescheduleRequested> again = EventEnvelope.first(lateMove(booking, "reschedule-1-2"), Instant.now());
+        kafka.publish(again);
+        kafka.publish(again);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId()))
+                .singleElement().satisfies(e -> assertThat(((LateFeeCharged) e.payload()).step()).isEqualTo("reschedule-1-2")));
+        assertThat(Database.count("select count(*) from sandbox_intents where idempotency_key like ? and status = 'succeeded'",
+                "fee:" + booking.bookingId() + ":%")).isEqualTo(1);
+        assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, booking.bookingId())).hasSize(1);
+    }
+
+    @Test
+    void a_fee_asked_for_again_under_a_step_already_declined_is_answered_again_and_not_charged_again() {
+        BookingRequested booking = confirmedPaidBooking("saul", Clients.DECLINES_LATER);
+        kafka.publish(EventEnvelope.first(lateMove(booking, "reschedule-1"), Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.FEE_CHARGE_FAILED, booking.bookingId()).isEmpty());
+        long attempts = Database.count("select count(*) from sandbox_intents where idempotency_key = ?",
+                "fee:" + booking.bookingId() + ":reschedule-1");
+
+        // an earlier version of booking-service named every try alike: the booking waits for an answer to this one
+        kafka.publish(EventEnvelope.first(lateMove(booking, "reschedule-1"), Instant.now()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.FEE_CHARGE_FAILED, booking.bookingId()))
+                .hasSize(2).allSatisfy(e -> assertThat(((FeeChargeFailed) e.payload()).step()).isEqualTo("reschedule-1")));
+        assertThat(Database.count("select count(*) from sandbox_intents where idempotency_key = ?",
+                "fee:" + booking.bookingId() + ":reschedule-1")).isEqualTo(attempts);
+        assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId())).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import com.wimd.booking.appointments.domain.SagaStatus;
 import com.wimd.booking.appointments.domain.StepStatus;
 import com.wimd.events.BookingType;
 import com.wimd.events.Client;
+import com.wimd.events.LateFeeCharged;
 import com.wimd.events.Money;
 import com.wimd.events.NotificationPreferences;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -133,6 +134,9 @@ public class Appointment extends PanacheEntityBase {
     public Long movingFeeMinor;
     @Column(name = "moving_by")
     public String movingBy;
+    /** Which try of the next reschedule a late move is (or was last): each try's fee is its own step. */
+    @Column(name = "move_attempt", nullable = false)
+    public int moveAttempt;
     /** Why the last reschedule was refused (its fee declined), for the client to see. */
     @Column(name = "move_failure")
     public String moveFailure;
@@ -181,6 +185,11 @@ public class Appointment extends PanacheEntityBase {
 
     public Money price() {
         return new Money(priceMinor, currency);
+    }
+
+    /** The fee step of the late move this booking waits on (or last asked for). */
+    public String movingStep() {
+        return LateFeeCharged.reschedule(rescheduleCount + 1, Math.max(1, moveAttempt));
     }
 
     /** Whether a live booking holds the slot, or is moving to it. */

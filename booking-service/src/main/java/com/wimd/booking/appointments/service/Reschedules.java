@@ -126,9 +126,10 @@ public class Reschedules {
                     a.movingFeeMinor = fee;
                     a.movingBy = by;
                     a.moveFailure = null;
+                    a.moveAttempt++; // each try its own fee step: a try after a declined one is charged anew
                     a.updatedAt = now;
                     RescheduleRequested request = new RescheduleRequested(a.id, a.client(), a.bookingType,
-                            LateFeeCharged.reschedule(a.rescheduleCount + 1), new Money(fee, currency), a.scheduledAt, newStart,
+                            a.movingStep(), new Money(fee, currency), a.scheduledAt, newStart,
                             a.paymentIntentId, a.packageId);
                     return Panache.getSession().chain(s -> s.flush())
                             .chain(() -> outbox.add(EventEnvelope.first(request, now)))
@@ -155,6 +156,7 @@ public class Reschedules {
         a.backupAt = newBackup;
         if ("CLIENT".equals(by)) {
             a.rescheduleCount++;
+            a.moveAttempt = 0; // the next reschedule's tries count afresh
         }
         a.movingTo = null;
         a.movingBackup = null;
@@ -185,7 +187,7 @@ public class Reschedules {
 
     /** In the consumer's transaction: the late move's fee is paid, so the booking moves now. */
     public Uni<Void> onFeeCharged(EventEnvelope<LateFeeCharged> event, Appointment a, Instant now) {
-        if (a.movingTo == null || !LateFeeCharged.reschedule(a.rescheduleCount + 1).equals(event.payload().step())) {
+        if (a.movingTo == null || !a.movingStep().equals(event.payload().step())) {
             return Uni.createFrom().voidItem(); // a repeat, or not this move's
         }
         LOG.infof("booking %s: the reschedule's fee is paid; it moves to %s", a.id, a.movingTo);
@@ -194,8 +196,8 @@ public class Reschedules {
 
     /** In the consumer's transaction: the late move's fee was declined; the new slot is let go, the booking stays. */
     public Uni<Void> onFeeChargeFailed(EventEnvelope<FeeChargeFailed> event, Appointment a, Instant now) {
-        if (a.movingTo == null || !LateFeeCharged.reschedule(a.rescheduleCount + 1).equals(event.payload().step())) {
-            return Uni.createFrom().voidItem();
+        if (a.movingTo == null || !a.movingStep().equals(event.payload().step())) {
+            return Uni.createFrom().voidItem(); // a repeat, or an earlier try's
         }
         LOG.infof("booking %s: the reschedule's fee was declined (%s); it stays at %s", a.id, event.payload().reason(), a.scheduledAt);
         a.movingTo = null;

@@ -143,6 +143,70 @@ class RescheduleTest {
         BookingApi.accepted("other-" + UUID.randomUUID(), "/booking/create-paid-single", PaidBookingTest.body(to, PaidBookingTest.intent()));
     }
 
+    /** Starts a late move and waits for its fee request: the step it asks for, and the request's answer to come. */
+    record LateMove(RescheduleRequested requested, CompletableFuture<Response> answer) {
+    }
+
+    LateMove lateMove(UUID booking, ZonedDateTime to, int tries) {
+        CompletableFuture<Response> answer = CompletableFuture.supplyAsync(() -> reschedule(TestTokens.client(user), booking, to));
+        await().atMost(Duration.ofSeconds(10)).until(() -> kafka.eventsFor(Topics.RESCHEDULE_REQUESTED, booking).size() == tries);
+        return new LateMove((RescheduleRequested) kafka.eventsFor(Topics.RESCHEDULE_REQUESTED, booking).get(tries - 1).payload(), answer);
+    }
+
+    void decline(UUID booking, RescheduleRequested requested, Instant at) {
+        kafka.publish(EventEnvelope.first(new FeeChargeFailed(booking, requested.client(), requested.step(), requested.fee(),
+                "Your card was declined.", at), Instant.now()));
+    }
+
+    @Test
+    void a_late_move_tried_again_after_its_fee_was_declined_asks_for_a_fee_of_its_own_and_moves_once_it_is_paid() throws Exception {
+        UUID booking = confirmedPaid();
+        CancelTest.startsInHours(booking, 5);
+        Instant old = startOf(booking);
+        ZonedDateTime to = Slots.next();
+
+        LateMove first = lateMove(booking, to, 1);
+        decline(booking, first.requested(), old);
+        assertThat(first.answer().get().statusCode()).isEqualTo(402);
+
+        LateMove second = lateMove(booking, to, 2);
+        assertThat(second.requested().step()).isEqualTo("reschedule-1-2").isNotEqualTo(first.requested().step());
+        // a late answer to the first try (a redelivery) moves nothing
+        kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, first.requested().client(), first.requested().step(),
+                first.requested().fee(), "pi_stale", old), Instant.now()));
+        kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, second.requested().client(), second.requested().step(),
+                second.requested().fee(), "pi_fee", old), Instant.now()));
+
+        Response moved = second.answer().get();
+        assertThat(moved.statusCode()).as(moved.asString()).isEqualTo(200);
+        assertThat(startOf(booking)).isEqualTo(to.toInstant());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.BOOKING_RESCHEDULED, booking))
+                .singleElement().satisfies(e -> assertThat(((BookingRescheduled) e.payload()).fee()).isEqualTo(new Money(7500, "CAD"))));
+        assertThat(Database.count("select reschedule_count from appointments where id = ?", booking)).isEqualTo(1);
+    }
+
+    @Test
+    void a_late_move_declined_twice_leaves_the_booking_where_it_was_and_it_can_still_be_cancelled() throws Exception {
+        UUID booking = confirmedPaid();
+        CancelTest.startsInHours(booking, 5);
+        Instant old = startOf(booking);
+        ZonedDateTime to = Slots.next();
+
+        for (int tries = 1; tries <= 2; tries++) {
+            LateMove move = lateMove(booking, to, tries);
+            decline(booking, move.requested(), old);
+            Response refused = move.answer().get();
+            assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(402);
+        }
+        assertThat(kafka.eventsFor(Topics.RESCHEDULE_REQUESTED, booking)).extracting(e -> ((RescheduleRequested) e.payload()).step())
+                .containsExactly("reschedule-1", "reschedule-1-2");
+        assertThat(startOf(booking)).isEqualTo(old);
+        assertThat(kafka.eventsFor(Topics.BOOKING_RESCHEDULED, booking)).isEmpty();
+
+        Response cancelled = CancelTest.cancel(TestTokens.client(user), booking, null);
+        assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+    }
+
     @Test
     void two_bookings_moving_into_one_slot_at_once_give_exactly_one_winner() throws Exception {
         UUID first = confirmedPaid();

@@ -1,6 +1,7 @@
 package com.wimd.payment.fees.service;
 
 import com.wimd.events.Client;
+import com.wimd.events.EventPayload;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.Money;
@@ -60,7 +61,10 @@ public class LateFees {
     public Uni<Void> decide(Due due, UUID causeEventId) {
         FeeCharge.Key key = new FeeCharge.Key(due.bookingId(), due.step());
         return FeeCharge.<FeeCharge>findById(key).chain(existing -> {
-            if (existing != null || due.fee().amountMinor() <= 0) {
+            if (existing != null) {
+                return answerAgain(existing, causeEventId);
+            }
+            if (due.fee().amountMinor() <= 0) {
                 return Uni.createFrom().voidItem();
             }
             Uni<Payment> paidWith = due.packageId() != null
@@ -86,6 +90,29 @@ public class LateFees {
                 return charge.persist().replaceWithVoid();
             });
         });
+    }
+
+    /**
+     * Another event asks for a fee already settled (an earlier version named every try of a reschedule alike): it gets
+     * the same answer, so that whoever waits on it (a booking holding a new slot) is never left without one. Still
+     * requested: the charge in progress answers. The same event again (a redelivery) is answered once, by the inbox.
+     */
+    private Uni<Void> answerAgain(FeeCharge charge, UUID causeEventId) {
+        if (charge.status == FeeCharge.Status.REQUESTED || causeEventId.equals(charge.causeEventId)) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.warnf("fee %s of booking %s asked for again (it is %s): answered as before, nothing charged", charge.key.step(),
+                charge.key.bookingId(), charge.status);
+        return outbox.add(Envelopes.causedBy(answer(charge), causeEventId, clock.instant()));
+    }
+
+    /** What a settled fee announces: charged, or declined and why. */
+    private static EventPayload answer(FeeCharge charge) {
+        return charge.status == FeeCharge.Status.CHARGED
+                ? new LateFeeCharged(charge.key.bookingId(), charge.client(), charge.key.step(), charge.amount(), charge.chargeIntentId,
+                        charge.slotStart)
+                : new FeeChargeFailed(charge.key.bookingId(), charge.client(), charge.key.step(), charge.amount(),
+                        charge.failureReason, charge.slotStart);
     }
 
     /** Blocking, after the deciding transaction committed: charges the fee if it is still only requested. */
@@ -143,17 +170,13 @@ public class LateFees {
             charge.attempts++;
             charge.updatedAt = now;
             charge.chargeIntentId = chargeIntentId;
-            if (failure == null) {
-                charge.status = FeeCharge.Status.CHARGED;
-                return outbox.add(Envelopes.causedBy(new LateFeeCharged(key.bookingId(), charge.client(), key.step(),
-                        charge.amount(), chargeIntentId, charge.slotStart), charge.causeEventId, now));
-            }
-            charge.status = FeeCharge.Status.DECLINED;
+            charge.status = failure == null ? FeeCharge.Status.CHARGED : FeeCharge.Status.DECLINED;
             charge.failureReason = failure;
-            LOG.errorf("fee %s of booking %s (%d %s) NOT charged: %s; the coach is told", key.step(), key.bookingId(),
-                    charge.amountMinor, charge.currency, failure);
-            return outbox.add(Envelopes.causedBy(new FeeChargeFailed(key.bookingId(), charge.client(), key.step(),
-                    charge.amount(), failure, charge.slotStart), charge.causeEventId, now));
+            if (failure != null) {
+                LOG.errorf("fee %s of booking %s (%d %s) NOT charged: %s; the coach is told", key.step(), key.bookingId(),
+                        charge.amountMinor, charge.currency, failure);
+            }
+            return outbox.add(Envelopes.causedBy(answer(charge), charge.causeEventId, now));
         }));
     }
 }
