@@ -42,8 +42,9 @@ import java.util.function.Consumer;
  *     dead-letter-queue failure strategy) with the original key, payload and headers plus the error and the
  *     attempt count, counted in {@code messages.parked} and logged at ERROR with the booking id.</li>
  *     <li>A message that cannot be decoded (malformed, an unknown type or version) is parked at once.</li>
- *     <li>A replay ({@link ParkedMessages#replay}) comes back on the original topic with a header naming the
- *     service it is for; other services let it pass, and the one it is for handles it and marks it replayed.</li>
+ *     <li>A replay ({@link ParkedMessages#replay}) comes back on the original topic with headers naming the
+ *     service and the channel (consumer) that parked it; other services, and this service's other consumers of the
+ *     topic, let it pass; the one it is for handles it and marks it replayed, or parks it again.</li>
  * </ul>
  * Handlers must be idempotent (they record the event in the inbox with their effect): a retry runs them again.
  */
@@ -56,6 +57,10 @@ public class EventConsumers {
     public static final String REPLAY_FOR = "wimd-replay-for";
     /** On a replayed record: the id of the parked message it replays. */
     public static final String REPLAY_OF = "wimd-replay-of";
+    /** On a replayed record: the channel (consumer) of that service that parked it; its other channels ignore it. */
+    public static final String REPLAY_CHANNEL = "wimd-replay-channel";
+    /** On a dead letter: the channel (consumer) that parked it. */
+    public static final String PARKED_BY = "wimd-parked-by";
     /** On a dead letter: how many times the handler ran before the message was parked. */
     public static final String ATTEMPTS = "dead-letter-attempts";
 
@@ -181,8 +186,8 @@ public class EventConsumers {
                                                                        Consumer<EventEnvelope<P>> handler) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         String replayFor = record == null ? null : header(record.getHeaders(), REPLAY_FOR);
-        if (replayFor != null && !replayFor.equals(service)) {
-            return null; // another service's replay
+        if (replayFor != null && !replayIsFor(service, record.getChannel(), replayFor, header(record.getHeaders(), REPLAY_CHANNEL))) {
+            return null; // another service's replay, or another consumer's of this service
         }
         String key = record == null || record.getKey() == null ? "?" : record.getKey().toString();
         EventEnvelope<P> event;
@@ -214,6 +219,14 @@ public class EventConsumers {
         return null;
     }
 
+    /**
+     * Whether a replay for {@code replayFor} (and {@code replayChannel}, absent on replays from before channels were
+     * named: then every channel of the service) is for this service's {@code channel}.
+     */
+    static boolean replayIsFor(String service, String channel, String replayFor, String replayChannel) {
+        return replayFor.equals(service) && (replayChannel == null || replayChannel.equals(channel));
+    }
+
     /** Runs blocking work, retrying transient failures for as long as they last (see the class comment). */
     public void untilItPasses(Runnable work) {
         untilItPasses.get(() -> {
@@ -237,6 +250,9 @@ public class EventConsumers {
                 attempts, describe(error));
         metrics.counter("messages.parked", "service", service, "topic", topic).increment();
         Headers extra = new RecordHeaders().add(ATTEMPTS, String.valueOf(attempts).getBytes(StandardCharsets.UTF_8));
+        if (record != null && record.getChannel() != null) {
+            extra.add(PARKED_BY, record.getChannel().getBytes(StandardCharsets.UTF_8));
+        }
         return message.nack(error, Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(extra).build()));
     }
 

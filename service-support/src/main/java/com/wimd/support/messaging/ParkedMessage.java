@@ -58,6 +58,9 @@ public class ParkedMessage extends PanacheEntityBase {
     @Column(name = "replayed_at")
     public Instant replayedAt;
 
+    /** The channel (consumer) that parked it, to which alone a replay goes; null for messages parked before that was kept. */
+    public String channel;
+
     public Status status() {
         if (replayedAt != null) {
             return Status.REPLAYED;

@@ -35,9 +35,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This service's parked messages: recorded from its dead-letter topic (so the topic stays the one source), announced
- * (MessageParked, so the coach is emailed), listed for the reconciliation report, and replayed on the coach's request once the cause is fixed. A replay goes back to
- * the original topic and partition (same key) with a header naming this service; {@link EventConsumers} handles it
- * like the original, through the inbox, so its effect happens once however often it is replayed.
+ * (MessageParked, so the coach is emailed), listed for the reconciliation report, and replayed on the coach's request
+ * once the cause is fixed. A replay goes back to the original topic and partition (same key) with headers naming this
+ * service and the channel that parked it (a service may read one topic with two consumers: booking-service's saga and
+ * its timeline); {@link EventConsumers} hands it to that channel alone, like the original, through the inbox, so its
+ * effect happens once however often it is replayed, and a replay that fails again is parked again.
  */
 @ApplicationScoped
 public class ParkedMessages {
@@ -79,6 +81,7 @@ public class ParkedMessages {
         int attempts = Integer.parseInt(firstOf(EventConsumers.header(headers, EventConsumers.ATTEMPTS), "1"));
         Instant now = clock.instant();
         String topic = firstOf(EventConsumers.header(headers, "dead-letter-topic"), "?");
+        String channel = EventConsumers.header(headers, EventConsumers.PARKED_BY);
         String key = record.getKey() == null ? "" : record.getKey().toString();
         UUID id = replayOf != null ? UUID.fromString(replayOf) : UUID.randomUUID();
         consumers.untilItPasses(() -> Db.transaction(() -> {
@@ -90,13 +93,13 @@ public class ParkedMessages {
                         fullError, attempts, now, record.getPartition(), record.getOffset(), id)
                     : Db.execute("""
                             insert into parked_message (id, topic, source_partition, source_offset, message_key, payload,
-                                headers, error, attempts, parked_at, dlq_partition, dlq_offset)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                                headers, error, attempts, parked_at, dlq_partition, dlq_offset, channel)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                             on conflict (dlq_partition, dlq_offset) do nothing""",
                     id, topic, intOr(EventConsumers.header(headers, "dead-letter-partition")),
                     longOr(EventConsumers.header(headers, "dead-letter-offset")), key,
                     firstOf(deadLetter.getPayload(), ""), originalHeaders(headers), fullError, attempts, now,
-                    record.getPartition(), record.getOffset());
+                    record.getPartition(), record.getOffset(), channel);
             return recorded.chain(rows -> rows == 1 ? announce(id, topic, key, fullError, attempts, now) : Uni.createFrom().voidItem());
         }));
         return deadLetter.ack();
@@ -138,6 +141,9 @@ public class ParkedMessages {
         readHeaders(parked.headers).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(EventConsumers.REPLAY_FOR, service.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventConsumers.REPLAY_OF, id.toString().getBytes(StandardCharsets.UTF_8));
+        if (parked.channel != null) {
+            record.headers().add(EventConsumers.REPLAY_CHANNEL, parked.channel.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             producer.send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -163,7 +169,8 @@ public class ParkedMessages {
         Map<String, String> kept = new LinkedHashMap<>();
         for (Header header : headers) {
             String name = header.key();
-            if (!name.startsWith("dead-letter-") && !name.startsWith("wimd-replay-") && header.value() != null) {
+            if (!name.startsWith("dead-letter-") && !name.startsWith("wimd-replay-") && !name.equals(EventConsumers.PARKED_BY)
+                    && header.value() != null) {
                 kept.put(name, new String(header.value(), StandardCharsets.UTF_8));
             }
         }

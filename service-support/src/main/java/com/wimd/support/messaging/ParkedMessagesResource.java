@@ -31,10 +31,10 @@ public class ParkedMessagesResource {
         this.parked = parked;
     }
 
-    public record View(UUID id, String topic, String bookingId, String status, int attempts, String error,
+    public record View(UUID id, String topic, String channel, String bookingId, String status, int attempts, String error,
                        Instant parkedAt, Instant replayRequestedAt, Instant replayedAt, String payload) {
         public static View of(ParkedMessage m) {
-            return new View(m.id, m.topic, m.messageKey, m.status().name(), m.attempts, m.error, m.parkedAt,
+            return new View(m.id, m.topic, m.channel, m.messageKey, m.status().name(), m.attempts, m.error, m.parkedAt,
                     m.replayRequestedAt, m.replayedAt, m.payload);
         }
     }
