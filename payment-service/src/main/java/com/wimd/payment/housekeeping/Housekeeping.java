@@ -152,22 +152,35 @@ public class Housekeeping {
         }
     }
 
-    private void fillInFees() {
-        List<Payment> missing = Db.session(() -> Payment.<Payment>find("status = ?1 and feeMinor is null order by succeededAt",
+    /**
+     * Succeeded payments whose processing fee is not known yet (its webhook came before Stripe had the balance
+     * transaction): asked of the gateway, the least recently asked first, so that a payment whose fee cannot be had
+     * (the gateway refuses, the record fails) moves to the back of the queue instead of holding up those behind it.
+     */
+    void fillInFees() {
+        List<Payment> missing = Db.session(() -> Payment.<Payment>find(
+                "status = ?1 and feeMinor is null order by feeCheckedAt asc nulls first, succeededAt",
                 PaymentStatus.SUCCEEDED).page(0, 50).list());
         for (Payment payment : missing) {
-            Optional<Money> fee;
-            try {
-                fee = gateway.feeOf(payment.paymentIntentId);
-            } catch (GatewayException e) {
-                continue;
-            }
             UUID id = payment.id;
-            fee.ifPresent(f -> Db.transaction(() -> Payment.<Payment>findById(id).invoke(p -> {
-                if (p.feeMinor == null) {
-                    StripeEvents.recordFee(p, f);
-                }
-            })));
+            try {
+                Optional<Money> fee = gateway.feeOf(payment.paymentIntentId);
+                fee.ifPresent(f -> Db.transaction(() -> Payment.<Payment>findById(id).invoke(p -> {
+                    if (p.feeMinor == null) {
+                        StripeEvents.recordFee(p, f);
+                    }
+                })));
+            } catch (GatewayException e) {
+                LOG.debugf("the fee of %s is not to be had yet: %s", payment.paymentIntentId, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not record the fee of %s; it is asked for again after the others", payment.paymentIntentId);
+            }
+            try {
+                Db.transaction(() -> Db.execute("update payments set fee_checked_at = ?1 where id = ?2 and fee_minor is null",
+                        clock.instant(), id).replaceWithVoid());
+            } catch (RuntimeException e) {
+                LOG.warnf("could not note that the fee of %s was asked for: %s", payment.paymentIntentId, e.getMessage());
+            }
         }
     }
 }

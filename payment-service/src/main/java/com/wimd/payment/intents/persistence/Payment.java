@@ -45,6 +45,9 @@ public class Payment extends PanacheEntityBase {
     public UUID packageId;
     @Column(name = "fee_minor")
     public Long feeMinor;
+    /** When housekeeping last asked the gateway for the fee (it asks the least recently asked first). */
+    @Column(name = "fee_checked_at")
+    public Instant feeCheckedAt;
     @Column(name = "fee_currency")
     public String feeCurrency;
     @Column(name = "net_minor")
