@@ -1,6 +1,6 @@
 // My appointments (#/appointments): upcoming and past sessions, packages and the in-app inbox. A confirmed session
 // can be cancelled or moved here, once the page has said in words what that would cost now (the server's quote).
-import { api, config } from './auth.js';
+import { api, config, ensureZoneRules } from './auth.js';
 import {
   h, fill, money, browserZone, when, timeOf, dateIn, longDate, zoneName, statusWords, announce, clearErrors,
   showError, errorSlot, sleep,
@@ -32,6 +32,10 @@ export async function renderAppointments(section, { focusBooking = null } = {}) 
     h('p', {}, h('a', { class: 'button primary', href: '#/book' }, 'Book a session')), loading);
   section.setAttribute('aria-busy', 'true');
   const [appointments, inbox] = await Promise.allSettled([api('/booking/my-appointments'), api('/notifications?size=20')]);
+  if (appointments.status === 'fulfilled') {
+    const { upcoming = [], past = [] } = appointments.value || {};
+    await ensureZoneRules([...upcoming, ...past].map((a) => a.client_timezone));
+  }
   if (mine !== generation) return;
   section.removeAttribute('aria-busy');
   loading.remove();

@@ -2,6 +2,7 @@
 // token. Tokens stay in this module's memory: never in localStorage or sessionStorage. A reload signs in again
 // silently (check-sso in a hidden iframe) while the provider's session lasts.
 import Keycloak from '/webjars/keycloak-js/25.0.4/dist/keycloak.mjs';
+import { browserZone, hasZoneRules, useZoneRules } from './ui.js';
 
 const RETURN_KEY = 'wimd.return-to'; // only the page to come back to after signing in (a URL hash), never a token
 
@@ -34,6 +35,7 @@ async function readConfig() {
 export const ready = (async () => {
   try {
     webConfig = await readConfig();
+    await ensureZoneRules([browserZone(), webConfig.coach_zone]);
     const signIn = webConfig.sign_in;
     keycloak = new Keycloak({ url: signIn.url, realm: signIn.realm, clientId: signIn.client_id });
     await keycloak.init({
@@ -56,6 +58,29 @@ export const ready = (async () => {
 
 export function config() {
   return webConfig;
+}
+
+/**
+ * Loads the server's tz rules for these zones (those not loaded yet), so that the page tells their times as the
+ * emails do. Never throws: without them (a zone the server does not know, no answer) the browser's rules tell them.
+ */
+export async function ensureZoneRules(zones) {
+  const missing = [...new Set(zones.filter(Boolean))].filter((zone) => !hasZoneRules(zone));
+  const load = async (some) => {
+    try {
+      const response = await fetch(`/booking/time-zones?${some.map((zone) => `zone=${encodeURIComponent(zone)}`).join('&')}`,
+        { headers: { Accept: 'application/json' } });
+      if (response.ok) useZoneRules(await response.json());
+      return response.ok || response.status !== 400;
+    } catch {
+      return true; // no answer: the browser's rules tell these zones' times
+    }
+  };
+  for (let i = 0; i < missing.length; i += 50) {
+    const batch = missing.slice(i, i + 50);
+    // a zone the server does not know refuses the batch: then each of the others on its own
+    if (!(await load(batch)) && batch.length > 1) await Promise.all(batch.map((zone) => load([zone])));
+  }
 }
 
 export function signedIn() {

@@ -1,6 +1,6 @@
 // The booking modal: one scrolling form (session type, time, backup time, phone, reminders, card), then a
 // confirmation that follows the booking's saga until it is confirmed or has failed.
-import { api, config, ApiError } from './auth.js';
+import { api, config, ApiError, ensureZoneRules } from './auth.js';
 import {
   h, fill, money, browserZone, timeOf, dateIn, longDate, zoneName, statusWords, announce, clearErrors, showError,
   errorSlot, sleep, debounce,
@@ -179,7 +179,11 @@ function bookingForm({ close, onBooked, signal, prices }) {
   // Time zone, date, time, backup time
   const zoneSelect = h('select', {
     id: 'client-zone', 'data-field': 'client_timezone', 'aria-describedby': 'zone-hint',
-    onchange: () => { state.zone = zoneSelect.value; loadAvailability(); },
+    onchange: async () => {
+      state.zone = zoneSelect.value;
+      await ensureZoneRules([state.zone]);
+      loadAvailability();
+    },
   }, zoneList(state.zone, coachZone)
     .map((zone) => h('option', { value: zone, selected: zone === state.zone }, zone.replace(/_/g, ' '))));
   const zoneField = field('Your time zone', zoneSelect,

@@ -5,7 +5,7 @@
 import { api, config, ApiError } from './auth.js';
 import {
   h, fill, money, when, dateIn, longDate, zoneName, statusWords, announce, clearErrors, showError, errorSlot, debounce,
-  browserZone,
+  browserZone, offsetIn,
 } from './ui.js';
 
 const TABS = [
@@ -745,12 +745,8 @@ function withOffset(local, tz) {
   const [y, mo, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
   const asUtc = Date.UTC(y, mo - 1, d, hh, mm);
-  // The zone's offset at an instant: its wall clock there, read as if it were UTC, less the instant.
-  const offsetAt = (instant) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric',
-      month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - instant;
-  };
+  // The zone's offset at an instant, by the rules the page tells times with (the server's, where it sent them).
+  const offsetAt = (instant) => offsetIn(instant, tz) * 60000;
   const offset = offsetAt(asUtc - offsetAt(asUtc)); // a second look, for a time near a clock change
   const minutes = Math.round(offset / 60000);
   const sign = minutes < 0 ? '-' : '+';

@@ -46,25 +46,77 @@ export function browserZone() {
   }
 }
 
+// The server's tz rules, zone by zone (GET /booking/time-zones): times are told by them, so that the page says the
+// hour the emails and texts say, whatever the age of the browser's own rules. Outside what the server sent (or for a
+// zone it did not send), the browser's rules tell them.
+const zoneRules = new Map();
+
+/** Takes an answer of GET /booking/time-zones: from now on times in its zones are told by the server's rules. */
+export function useZoneRules(answer) {
+  for (const [zone, rules] of Object.entries((answer && answer.zones) || {})) {
+    zoneRules.set(zone, {
+      until: Date.parse(rules.until),
+      offsets: rules.offsets.map((o) => ({ from: Date.parse(o.from), minutes: o.offset_minutes })),
+    });
+  }
+}
+
+/** Whether times in `zone` are told by the server's rules. */
+export function hasZoneRules(zone) {
+  return zoneRules.has(zone);
+}
+
+/** The server's UTC offset of `zone` at `time` (ms), in minutes; null where it sent none. */
+function serverOffset(zone, time) {
+  const rules = zoneRules.get(zone);
+  if (!rules || time >= rules.until || !rules.offsets.length || time < rules.offsets[0].from) return null;
+  let minutes = null;
+  for (const o of rules.offsets) {
+    if (o.from > time) break;
+    minutes = o.minutes;
+  }
+  return minutes;
+}
+
+/** [the Date to format, the zone to format it in]: shifted to the zone's local time by the server's offset, told in UTC. */
+function located(instant, zone) {
+  const time = new Date(instant).getTime();
+  const minutes = serverOffset(zone, time);
+  return minutes === null ? [new Date(time), zone] : [new Date(time + minutes * 60000), 'UTC'];
+}
+
+/** The UTC offset the page tells `zone`'s times with at an instant, in minutes (east of UTC positive). */
+export function offsetIn(instant, zone) {
+  const time = new Date(instant).getTime();
+  const minutes = serverOffset(zone, time);
+  if (minutes !== null) return minutes;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(new Date(time))
+    .find((part) => part.type === 'timeZoneName').value;
+  const match = /GMT([+\u2212-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '+' ? 1 : -1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
 /** "Mon 11 Jan 2027, 10:00" for an instant, in a zone. */
 export function when(instant, zone, { weekday = true, year = true } = {}) {
   if (!instant) return '';
+  const [date, timeZone] = located(instant, zone);
   return new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone, weekday: weekday ? 'short' : undefined, day: 'numeric', month: 'short',
+    timeZone, weekday: weekday ? 'short' : undefined, day: 'numeric', month: 'short',
     year: year ? 'numeric' : undefined, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(new Date(instant));
+  }).format(date);
 }
 
 /** "10:00" for an instant, in a zone. */
 export function timeOf(instant, zone) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(new Date(instant));
+  const [date, timeZone] = located(instant, zone);
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function dateIn(instant, zone) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date(instant));
+  const [date, timeZone] = located(instant, zone);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(date);
   const get = (type) => parts.find((p) => p.type === type).value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
