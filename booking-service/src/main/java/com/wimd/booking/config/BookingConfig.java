@@ -36,6 +36,10 @@ public interface BookingConfig {
     @WithDefault("3")
     int maxPendingPerClient();
 
+    /** How many package purchases one client may have waiting for their payment at once; one more is refused with 429. */
+    @WithDefault("2")
+    int maxUnpaidPackagesPerClient();
+
     /** Sessions in a package. */
     @WithDefault("3")
     int packageSessions();

@@ -84,4 +84,34 @@ class WebPagesTest {
             assertThat(external.matcher(code).find()).as(module).isFalse();
         }
     }
+
+    @Test
+    void every_page_has_a_content_security_policy_without_unsafe_inline_that_allows_its_own_inline_scripts_by_hash() {
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        String policy = given().get("/").then().extract().header("Content-Security-Policy");
+        assertThat(policy).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval")
+                .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "script-src 'self'");
+        assertThat(WebPagePolicy.inlineScriptHashes(page)).as("the import map").hasSize(1)
+                .allSatisfy(hash -> assertThat(policy).contains(hash));
+        assertThat(given().get("/silent-check-sso.html").then().statusCode(200).extract().header("Content-Security-Policy"))
+                .as("framed by the pages themselves, by nobody else").contains("frame-ancestors 'self'");
+    }
+
+    @Test
+    void every_answer_says_nosniff_and_its_referrer_policy_and_an_api_answer_may_not_load_or_be_framed() {
+        for (String path : List.of("/", "/app/app.js", "/booking/availability", "/booking/web-config", "/booking/nothing-here")) {
+            var answer = given().get(path).then().extract();
+            assertThat(answer.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(answer.header("Strict-Transport-Security")).as(path + " over plain http").isNull();
+        }
+        assertThat(given().get("/booking/availability").then().extract().header("Content-Security-Policy"))
+                .startsWith("default-src 'none'").contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void over_tls_as_the_ingress_says_every_answer_asks_the_browser_to_keep_to_https() {
+        assertThat(given().header("X-Forwarded-Proto", "https").get("/booking/availability").then().extract()
+                .header("Strict-Transport-Security")).isEqualTo("max-age=31536000; includeSubDomains");
+    }
 }

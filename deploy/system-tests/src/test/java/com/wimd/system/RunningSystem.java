@@ -75,6 +75,9 @@ final class RunningSystem {
             config.putAll(extra(spec));
             // consumers come back within seconds of an outage's end (30 s between tries in production)
             config.put("messaging.retry.max-delay", "PT5S");
+            // every call of these tests and of the benchmark comes from one address, far faster than a person's
+            // (booking-service's RateLimitTest and the browser tests run with the limits on)
+            config.put("rate-limits.enabled", "false");
             QuarkusService service = QuarkusService.start(spec, root, port, config, work.resolve("logs"));
             services.put(spec, service);
             starting.add(service);

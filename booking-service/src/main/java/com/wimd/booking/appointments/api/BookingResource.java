@@ -2,8 +2,8 @@ package com.wimd.booking.appointments.api;
 
 import com.wimd.booking.appointments.domain.ChangePolicy;
 import com.wimd.booking.appointments.persistence.Appointment;
-import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.BookingService;
+import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.Cancellations;
 import com.wimd.booking.appointments.service.NotificationChanges;
 import com.wimd.booking.appointments.service.Reschedules;
@@ -12,6 +12,7 @@ import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.events.NotificationPreferences;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,6 +63,7 @@ public class BookingResource {
 
     /** Books a free session with a promo code. Answers 202: the slot is held while the saga runs. */
     @POST
+    @RateLimited(value = "booking", perClient = "10/1m", perAddress = "30/1m")
     @Path("/create-free")
     public Uni<Response> createFree(CreateFreeBookingRequest body) {
         required(body);
@@ -75,6 +77,7 @@ public class BookingResource {
      * verifies the PaymentIntent (for 15 minutes at most), then the calendar step runs.
      */
     @POST
+    @RateLimited(value = "booking", perClient = "10/1m", perAddress = "30/1m")
     @Path("/create-paid-single")
     public Uni<Response> createPaidSingle(CreatePaidSingleRequest body) {
         required(body);
@@ -86,6 +89,7 @@ public class BookingResource {
 
     /** Books one session of a paid package (one credit, at least 24 hours ahead). Answers 202. */
     @POST
+    @RateLimited(value = "booking", perClient = "10/1m", perAddress = "30/1m")
     @Path("/use-package-session")
     public Uni<Response> usePackageSession(UsePackageSessionRequest body) {
         required(body);
@@ -146,6 +150,7 @@ public class BookingResource {
      */
     @PUT
     @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/cancel")
+    @RateLimited(value = "booking-change", perClient = "20/1m", perAddress = "60/1m")
     public Uni<CancellationView> cancel(@PathParam("id") UUID id, CancelRequest body) {
         return cancellations.cancel(Callers.of(identity), id, body == null ? null : body.reason()).map(CancellationView::of);
     }
@@ -157,6 +162,7 @@ public class BookingResource {
      */
     @PUT
     @Path("/{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}/reschedule")
+    @RateLimited(value = "booking-change", perClient = "20/1m", perAddress = "60/1m")
     public Uni<Response> reschedule(@PathParam("id") UUID id, RescheduleRequest body) {
         required(body);
         if (body.newDatetime() == null || body.newDatetime().isBlank()) {
@@ -216,6 +222,7 @@ public class BookingResource {
 
     /** The caller's appointments: upcoming (soonest first), past (latest first), and packages. */
     @GET
+    @RateLimited(value = "my-appointments", perClient = "60/1m", perAddress = "300/1m")
     @Path("/my-appointments")
     @WithSession
     public Uni<MyAppointments> mine() {

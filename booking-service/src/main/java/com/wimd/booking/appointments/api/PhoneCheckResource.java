@@ -1,5 +1,6 @@
 package com.wimd.booking.appointments.api;
 
+import com.wimd.support.ratelimit.RateLimited;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.wimd.booking.appointments.domain.PhoneNumbers;
 import com.wimd.booking.config.BookingConfig;
@@ -37,6 +38,7 @@ public class PhoneCheckResource {
      * @param region the country chosen (ISO 3166 alpha-2), used when the number has no country code; absent: the
      *               coach's default region
      */
+    @RateLimited(value = "phone-check", perAddress = "120/1m")
     @GET
     public PhoneCheck check(@QueryParam("number") String number, @QueryParam("region") String region) {
         String chosen = region == null || region.isBlank() ? config.defaultPhoneRegion() : region.trim().toUpperCase(Locale.ROOT);

@@ -14,6 +14,7 @@ import com.wimd.booking.availability.service.AvailabilityCache;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.events.BookingType;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -87,6 +88,7 @@ public class AvailabilityResource {
      * end of the horizon) for a session type ({@code free}, the default, {@code paid_single} or {@code package}),
      * shown in the zone {@code tz} (an IANA zone; default: the coach's).
      */
+    @RateLimited(value = "availability", perClient = "120/1m", perAddress = "300/1m")
     @GET
     public Uni<Response> availability(@QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
                                       @QueryParam("session_type") String sessionType, @QueryParam("tz") String tz,
@@ -110,7 +112,7 @@ public class AvailabilityResource {
         return cache.get(new Question(from, to, type, clientZone), now,
                         () -> compute(from, to, type, clientZone, days, now, today)
                                 .map(view -> Answer.of(json(view), expiry(view, now, notice))),
-                        Answer::validUntil)
+                        Answer::validUntil, Answer::bytes)
                 .map(answer -> acceptsGzip(acceptEncoding)
                         ? Response.ok(answer.gzipped(), MediaType.APPLICATION_JSON_TYPE).header("Content-Encoding", "gzip")
                         .header("Vary", "Accept-Encoding").build()
@@ -122,6 +124,10 @@ public class AvailabilityResource {
      * slots, so a kept answer costs no more than writing some kilobytes out), and when it expires.
      */
     private record Answer(byte[] json, byte[] gzipped, Instant validUntil) {
+        int bytes() {
+            return json.length + gzipped.length;
+        }
+
         static Answer of(byte[] json, Instant validUntil) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length / 8 + 64);
             try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {

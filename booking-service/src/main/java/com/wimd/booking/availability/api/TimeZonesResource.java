@@ -4,6 +4,7 @@ import com.wimd.booking.appointments.api.DateTimes;
 import com.wimd.booking.availability.domain.ZoneOffsets;
 import com.wimd.booking.config.BookingConfig;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import com.wimd.support.time.TimeZoneRules;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -54,6 +55,7 @@ public class TimeZonesResource {
     }
 
     /** {@code ?zone=Europe/Paris&zone=America/Toronto}: IANA zones, one to {@value #MAX_ZONES}. */
+    @RateLimited(value = "time-zones", perAddress = "120/1m")
     @GET
     public Response rules(@QueryParam("zone") List<String> zones) {
         if (zones == null || zones.isEmpty()) {

@@ -7,6 +7,7 @@ import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.booking.packages.service.PackageService;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,6 +53,7 @@ public class PackageResource {
      * the wait (follow {@code Location}).
      */
     @POST
+    @RateLimited(value = "package-purchase", perClient = "5/10m", perAddress = "20/10m")
     @Path("/create-paid-package")
     public Uni<Response> create(CreatePaidPackageRequest body) {
         if (body == null) {

@@ -1,6 +1,7 @@
 package com.wimd.booking.packages.service;
 
 import com.wimd.booking.appointments.api.BookingProblems;
+import com.wimd.booking.appointments.service.AdvisoryLocks;
 import com.wimd.booking.appointments.service.Caller;
 import com.wimd.booking.appointments.service.UniqueIndexes;
 import com.wimd.booking.config.BookingConfig;
@@ -57,7 +58,16 @@ public class PackageService {
         PackagePurchaseRequested requested = new PackagePurchaseRequested(p.id,
                 new Client(caller.userId(), caller.name(), caller.email(), null),
                 p.sessionsTotal, currency, intentId);
-        return Panache.withTransaction(() -> p.<SessionPackage>persistAndFlush()
+        return Panache.withTransaction(() -> AdvisoryLocks.lock("unpaid-packages:" + caller.userId())
+                        .chain(() -> SessionPackage.count("userId = ?1 and status = ?2", caller.userId(), PackageStatus.PENDING_PAYMENT))
+                        .invoke(unpaid -> {
+                            // each one asks payment-service (and Stripe) to verify a payment: a few at a time is plenty
+                            if (unpaid >= config.maxUnpaidPackagesPerClient()) {
+                                throw BookingProblems.TOO_MANY_PENDING.because("you already have " + unpaid
+                                        + " package purchases waiting for their payment; wait for them, then try again");
+                            }
+                        })
+                        .chain(() -> p.<SessionPackage>persistAndFlush())
                         .call(saved -> outbox.add(EventEnvelope.first(requested, now))))
                 .onFailure(e -> UniqueIndexes.violates(e, UniqueIndexes.PACKAGE_INTENT_INDEX))
                 .transform(e -> BookingProblems.PAYMENT_INTENT_USED.at("stripe_payment_intent_id", "that payment already bought a package"));

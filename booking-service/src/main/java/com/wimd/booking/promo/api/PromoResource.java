@@ -1,6 +1,7 @@
 package com.wimd.booking.promo.api;
 
 import com.wimd.booking.promo.persistence.PromoCode;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -26,6 +27,7 @@ public class PromoResource {
     }
 
     /** An unknown or inactive code is simply not valid (200), so the page can say so inline. */
+    @RateLimited(value = "promo-check", perAddress = "30/1m")
     @GET
     @Path("/{code}")
     @WithSession

@@ -155,4 +155,34 @@ class PackageTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.jsonPath().getString("type")).isEqualTo("urn:problem-type:payment-intent-used");
     }
+
+    @Test
+    void a_client_with_two_purchases_waiting_for_their_payment_is_refused_a_third_until_one_settles() throws Exception {
+        List<CompletableFuture<Response>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String intent = "pi_wait" + UUID.randomUUID().toString().replace("-", "");
+            waiting.add(CompletableFuture.supplyAsync(() -> post(user, "/booking/create-paid-package",
+                    Map.of("currency", "USD", "stripe_payment_intent_id", intent))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Database.count(
+                    "select count(*) from session_packages where payment_intent_id = ?", intent) == 1);
+        }
+
+        Response third = post(user, "/booking/create-paid-package",
+                Map.of("currency", "USD", "stripe_payment_intent_id", "pi_third" + UUID.randomUUID().toString().replace("-", "")));
+        assertThat(third.statusCode()).as(third.asString()).isEqualTo(429);
+        assertThat(third.contentType()).startsWith("application/problem+json");
+        assertThat(third.jsonPath().getString("type")).isEqualTo("urn:problem-type:too-many-pending");
+        assertThat(Database.count("select count(*) from session_packages where user_id = ?", user)).isEqualTo(2);
+
+        UUID first = UUID.fromString(Database.text(
+                "select id::text from session_packages where user_id = ? order by created_at limit 1", user));
+        String firstIntent = Database.text("select payment_intent_id from session_packages where id = ?", first);
+        kafka.publish(EventEnvelope.first(new PackagePaymentFailed(first, firstIntent, "not paid"), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Database.count(
+                "select count(*) from session_packages where user_id = ? and status = 'PENDING_PAYMENT'", user) == 1);
+        assertThat(buy("pi_after" + UUID.randomUUID().toString().replace("-", ""), true).statusCode()).isEqualTo(201);
+        for (CompletableFuture<Response> answer : waiting) {
+            assertThat(answer.get().statusCode()).isIn(202, 402);
+        }
+    }
 }

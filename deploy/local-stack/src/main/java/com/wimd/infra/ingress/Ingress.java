@@ -91,6 +91,9 @@ public final class Ingress implements AutoCloseable {
                     header.getValue().forEach(v -> request.header(header.getKey(), v));
                 }
             }
+            // the caller's address, as this proxy saw it (a client's own X-Forwarded-For is dropped above): the
+            // services count their per-address rate limits by it
+            request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
             // the services build absolute URLs (Location) from these: the host the client asked for, not theirs
             String host = exchange.getRequestHeaders().getFirst("Host");
             request.header("X-Forwarded-Host", host == null ? "127.0.0.1:" + port() : host);

@@ -42,6 +42,7 @@ class IngressTest {
                         + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
                         + " fwd=" + exchange.getRequestHeaders().get("X-Forwarded-Host")
                         + "/" + exchange.getRequestHeaders().getFirst("X-Forwarded-Proto")
+                        + " for=" + exchange.getRequestHeaders().get("X-Forwarded-For")
                         + " body=" + new String(body, StandardCharsets.UTF_8);
                 byte[] answer = echo.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
@@ -79,7 +80,7 @@ class IngressTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("PAYMENT POST /booking/stripe-webhook sig=t=1,v1=abc auth=null fwd=[127.0.0.1:"
-                + ingress.port() + "]/http body=" + raw);
+                + ingress.port() + "]/http for=[127.0.0.1] body=" + raw);
     }
 
     @Test
@@ -87,7 +88,7 @@ class IngressTest {
         assertThat(send(at("/booking/create-free?x=1").header("Authorization", "Bearer t")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).body())
                 .isEqualTo("BOOKING POST /booking/create-free?x=1 sig=null auth=Bearer t fwd=[127.0.0.1:" + ingress.port()
-                        + "]/http body={}");
+                        + "]/http for=[127.0.0.1] body={}");
         assertThat(send(at("/booking/admin/payments").GET()).body()).startsWith("PAYMENT GET /booking/admin/payments ");
         assertThat(send(at("/booking/admin/appointments").GET()).body()).startsWith("BOOKING GET /booking/admin/appointments ");
         assertThat(send(at("/payments/intents").GET()).body()).startsWith("PAYMENT GET /payments/intents ");
@@ -99,6 +100,12 @@ class IngressTest {
     void the_service_sees_the_public_host_once_even_if_the_client_claims_another() throws Exception {
         assertThat(send(at("/booking/x").header("X-Forwarded-Host", "evil.example").GET()).body())
                 .contains("fwd=[127.0.0.1:" + ingress.port() + "]/http");
+    }
+
+    @Test
+    void the_service_sees_the_callers_address_not_the_one_the_caller_claims() throws Exception {
+        assertThat(send(at("/booking/x").header("X-Forwarded-For", "203.0.113.9").GET()).body())
+                .contains("for=[127.0.0.1]");
     }
 
     @Test
@@ -134,5 +141,7 @@ class IngressTest {
         Routes.ALL.forEach(r -> expected.put(r.prefix(), r.service().name()));
         assertThat(configured).isEqualTo(expected);
         assertThat(nginx).as("the services see the public host").contains("proxy_set_header X-Forwarded-Host $http_host;");
+        assertThat(nginx).as("and the caller's address, not the one it claims")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;");
     }
 }

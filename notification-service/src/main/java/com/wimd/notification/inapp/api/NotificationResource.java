@@ -4,6 +4,7 @@ import com.wimd.notification.inapp.live.InboxFeed;
 import com.wimd.notification.inapp.persistence.InAppNotification;
 import com.wimd.support.api.QueryParams;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -50,6 +51,7 @@ public class NotificationResource {
     }
 
     /** {@code page} from 0, {@code size} 1 to 100 (default 20). */
+    @RateLimited(value = "inbox", perClient = "120/1m", perAddress = "600/1m")
     @GET
     @WithSession
     public Uni<Inbox> mine(@QueryParam("page") String rawPage, @QueryParam("size") String rawSize) {
@@ -92,6 +94,7 @@ public class NotificationResource {
      * the page reads the list again; the stream itself does not replay.
      */
     @GET
+    @RateLimited(value = "inbox-stream", perClient = "10/1m", perAddress = "60/1m")
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)

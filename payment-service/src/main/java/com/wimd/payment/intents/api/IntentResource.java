@@ -7,6 +7,7 @@ import com.wimd.payment.gateway.PaymentGateway;
 import com.wimd.payment.gateway.sandbox.SandboxGateway;
 import com.wimd.payment.intents.service.IntentService;
 import com.wimd.support.problem.ProblemType;
+import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -49,6 +50,7 @@ public class IntentResource {
      * Starts paying for a product. Answers 201 with what the browser needs to collect the card. Send an
      * {@code Idempotency-Key} header to make a retried request answer the same intent.
      */
+    @RateLimited(value = "payment-intent", perClient = "10/1m", perAddress = "30/1m")
     @POST
     public Response create(CreateIntentRequest body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
