@@ -53,19 +53,51 @@ export async function renderAppointments(section, { focusBooking = null } = {}) 
 /** Sessions still to come that will happen: waiting or confirmed (a cancelled or failed one is done with). */
 const LIVE = new Set(['PENDING', 'CONFIRMED']);
 
-function drawView(section, { upcoming = [], past = [], packages = [] }, inbox) {
+function drawView(section, { upcoming = [], past = [], packages = [], next_upcoming_cursor: moreUpcoming,
+  next_past_cursor: morePast }, inbox) {
   const rerender = (bookingId) => renderAppointments(section, { focusBooking: bookingId });
   // the server sorts by time: a session cancelled or not booked reads as over, so it goes with the past ones
   const over = upcoming.filter((a) => !LIVE.has(a.status));
+  const upcomingList = cardList('upcoming', upcoming.filter((a) => LIVE.has(a.status)), 'No upcoming sessions.',
+    (a) => appointmentCard(a, rerender));
+  const pastList = cardList('past', [...over, ...past], 'No past sessions.', (a) => appointmentCard(a, null));
   section.append(
     h('h2', {}, 'Upcoming'),
-    cardList('upcoming', upcoming.filter((a) => LIVE.has(a.status)), 'No upcoming sessions.', (a) => appointmentCard(a, rerender)),
+    upcomingList,
+    moreButton('more-upcoming', 'Show later sessions', 'upcoming_cursor', moreUpcoming, 'upcoming', (a) => {
+      (LIVE.has(a.status) ? upcomingList : pastList).append(appointmentCard(a, LIVE.has(a.status) ? rerender : null));
+    }),
     h('h2', {}, 'Packages'),
     cardList('packages', packages, 'No packages yet.', packageCard),
     ...inboxSection(inbox),
     h('h2', {}, 'Past and cancelled'),
-    cardList('past', [...over, ...past], 'No past sessions.', (a) => appointmentCard(a, null)));
+    pastList,
+    moreButton('more-past', 'Show earlier sessions', 'past_cursor', morePast, 'past', (a) => pastList.append(appointmentCard(a, null))));
   if (inbox.status === 'fulfilled') setUnread((inbox.value && inbox.value.unread) || 0); // once its counter is on the page
+}
+
+/** A button that loads the next page of a list (the answer's cursor) and adds its cards; none when there is no more. */
+function moreButton(id, label, param, cursor, key, add) {
+  if (!cursor) return null;
+  let next = cursor;
+  const button = h('button', {
+    type: 'button', class: 'button', id,
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const page = await api(`/booking/my-appointments?${param}=${encodeURIComponent(next)}`);
+        await ensureZoneRules((page[key] || []).map((a) => a.client_timezone));
+        (page[key] || []).forEach(add);
+        next = page[`next_${key}_cursor`];
+        if (next) button.disabled = false;
+        else button.remove();
+      } catch (error) {
+        button.disabled = false;
+        announce(`More sessions could not be loaded. ${words(error)}`);
+      }
+    },
+  }, label);
+  return button;
 }
 
 function cardList(id, items, emptyWords, card) {

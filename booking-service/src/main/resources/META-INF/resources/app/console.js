@@ -760,14 +760,27 @@ const REFUND_WORDS = { REQUESTED: 'Refund asked for', PENDING: 'Refund under way
 
 function paymentsPanel(body) {
   return async () => {
-    const { payments, totals } = await api('/booking/admin/payments');
+    const { payments, totals, next_cursor: first } = await api('/booking/admin/payments');
+    const list = payments.length
+      ? table('payments-table', 'Payments, newest first', ['When', 'What', 'Amount', 'Stripe fee', 'Net', 'Payment', 'Refund', 'Orphan'],
+        payments.map(paymentRow))
+      : h('p', { class: 'meta' }, 'No payments yet.');
+    // a page at a time: the older ones on request
+    let next = first;
+    const more = next ? h('button', {
+      type: 'button', class: 'button', id: 'more-payments',
+      onclick: async () => {
+        more.disabled = true;
+        const page = await api(`/booking/admin/payments?cursor=${encodeURIComponent(next)}`);
+        list.querySelector('tbody').append(...page.payments.map(paymentRow));
+        next = page.next_cursor;
+        if (next) more.disabled = false;
+        else more.remove();
+      },
+    }, 'Show older payments') : null;
     fill(body,
       totals.length ? totals.map(currencyTotals) : h('p', { class: 'meta' }, 'No payments have succeeded yet.'),
-      h('h3', {}, 'Every payment'),
-      payments.length
-        ? table('payments-table', 'Payments, newest first', ['When', 'What', 'Amount', 'Stripe fee', 'Net', 'Payment', 'Refund', 'Orphan'],
-          payments.map(paymentRow))
-        : h('p', { class: 'meta' }, 'No payments yet.'));
+      h('h3', {}, 'Every payment'), list, more);
   };
 }
 

@@ -95,6 +95,12 @@ class WebPagesTest {
                 .allSatisfy(hash -> assertThat(policy).contains(hash));
         assertThat(given().get("/silent-check-sso.html").then().statusCode(200).extract().header("Content-Security-Policy"))
                 .as("framed by the pages themselves, by nobody else").contains("frame-ancestors 'self'");
+        String modified = given().get("/").then().extract().header("Last-Modified");
+        if (modified != null) { // a revalidated page keeps its policy: the 304's headers replace the cached ones
+            var notModified = given().header("If-Modified-Since", modified).get("/").then().extract();
+            assertThat(notModified.statusCode()).isEqualTo(304);
+            assertThat(notModified.header("Content-Security-Policy")).isEqualTo(policy);
+        }
     }
 
     @Test

@@ -138,7 +138,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<? super org.openqa.selenium.WebDriver, T> condition, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+        // a page that navigates (the sign-in's redirects) drops the element a check was reading: look again
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     Object script(String js, Object... args) {

@@ -116,14 +116,35 @@ public class ParkedMessages {
         return outbox.add(EventEnvelope.first(new MessageParked(id, service, topic, key, error, attempts, now), now));
     }
 
+    /** One page of a list of parked messages, and where the next begins (null: this is the last). */
+    public record Page(List<ParkedMessage> items, com.wimd.support.api.Cursor next) {
+    }
+
+    /**
+     * A page of the parked messages not yet replayed, oldest first (or, {@code all}, every one, newest first), after
+     * {@code after} (null: from the start), at most {@code limit}.
+     */
+    public Page page(boolean all, com.wimd.support.api.Cursor after, int limit) {
+        String order = all ? "order by parkedAt desc, id desc" : "order by parkedAt, id";
+        String open = all ? "" : "replayedAt is null";
+        String where = after == null ? open
+                : (open.isEmpty() ? "" : open + " and ") + (all ? "(parkedAt < ?1 or (parkedAt = ?1 and id < ?2))"
+                : "(parkedAt > ?1 or (parkedAt = ?1 and id > ?2))");
+        String query = (where.isEmpty() ? "" : where + " ") + order;
+        List<ParkedMessage> rows = Db.session(() -> (after == null ? ParkedMessage.<ParkedMessage>find(query)
+                : ParkedMessage.<ParkedMessage>find(query, after.at(), after.id())).range(0, limit).list());
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        ParkedMessage last = rows.get(limit - 1);
+        return new Page(rows.subList(0, limit), new com.wimd.support.api.Cursor(last.parkedAt, last.id));
+    }
+
     /** Every parked message not yet replayed, oldest first. */
     public List<ParkedMessage> open() {
         return Db.session(() -> ParkedMessage.<ParkedMessage>list("replayedAt is null order by parkedAt"));
     }
 
-    public List<ParkedMessage> all() {
-        return Db.session(() -> ParkedMessage.<ParkedMessage>list("order by parkedAt desc"));
-    }
 
     /**
      * Sends a parked message back to its topic for this service only. Refused for one already replayed; a message

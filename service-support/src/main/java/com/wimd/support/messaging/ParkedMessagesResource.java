@@ -1,5 +1,6 @@
 package com.wimd.support.messaging;
 
+import com.wimd.support.api.Cursor;
 import com.wimd.support.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +43,21 @@ public class ParkedMessagesResource {
         }
     }
 
-    /** Parked messages not replayed yet (with {@code ?all=true}: also the replayed ones, newest first). */
+    /**
+     * Parked messages not replayed yet, oldest first (with {@code ?all=true}: also the replayed ones, newest first), a
+     * page at a time: {@code limit} (50, at most 200), and the next page's address in the {@code Link} header
+     * ({@code rel="next"}, with its {@code cursor}) while there is one.
+     */
     @GET
-    public List<View> list(@QueryParam("all") boolean all) {
-        return (all ? parked.all() : parked.open()).stream().map(View::of).toList();
+    public Response list(@QueryParam("all") boolean all, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                         @Context UriInfo uri) {
+        int size = Cursor.limit(limit, "limit");
+        ParkedMessages.Page page = parked.page(all, Cursor.decode(cursor, "cursor"), size);
+        Response.ResponseBuilder answer = Response.ok(page.items().stream().map(View::of).toList());
+        if (page.next() != null) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next().encode()).build(), "next");
+        }
+        return answer.build();
     }
 
     @POST

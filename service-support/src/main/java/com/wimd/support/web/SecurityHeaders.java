@@ -53,12 +53,18 @@ public class SecurityHeaders {
                 response.putHeader("Strict-Transport-Security", HSTS);
             }
             String type = response.headers().get("Content-Type");
-            boolean page = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html");
+            // by the path too: a 304 for a page has no Content-Type, and its headers replace the cached page's
+            boolean page = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html") || isPagePath(path);
             if (!response.headers().contains("Content-Security-Policy")) {
                 response.putHeader("Content-Security-Policy", page ? pagePolicy(path) : API_POLICY);
             }
         });
         context.next();
+    }
+
+    /** The root and the {@code .html} files are pages whatever an answer for them says (or does not say) its type is. */
+    static boolean isPagePath(String path) {
+        return path == null || path.equals("/") || path.toLowerCase(Locale.ROOT).endsWith(".html");
     }
 
     private String pagePolicy(String path) {

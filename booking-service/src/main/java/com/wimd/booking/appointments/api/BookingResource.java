@@ -11,6 +11,7 @@ import com.wimd.booking.config.BookingConfig;
 import com.wimd.booking.packages.api.PackageView;
 import com.wimd.booking.packages.persistence.SessionPackage;
 import com.wimd.events.NotificationPreferences;
+import com.wimd.support.api.Cursor;
 import com.wimd.support.problem.ProblemType;
 import com.wimd.support.ratelimit.RateLimited;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -220,22 +221,43 @@ public class BookingResource {
         });
     }
 
-    /** The caller's appointments: upcoming (soonest first), past (latest first), and packages. */
+    /**
+     * The caller's appointments: upcoming (soonest first) and past (latest first), a page of each ({@code limit}, 50,
+     * at most 200; the next pages from {@code upcoming_cursor} and {@code past_cursor}, as the answer's
+     * {@code next_upcoming_cursor} and {@code next_past_cursor} give them), and packages.
+     */
     @GET
     @RateLimited(value = "my-appointments", perClient = "60/1m", perAddress = "300/1m")
     @Path("/my-appointments")
     @WithSession
-    public Uni<MyAppointments> mine() {
+    public Uni<MyAppointments> mine(@QueryParam("limit") String rawLimit, @QueryParam("upcoming_cursor") String rawUpcoming,
+                                    @QueryParam("past_cursor") String rawPast) {
         Caller caller = Callers.of(identity);
-        Instant now = clock.instant();
-        return Appointment.ofUser(caller.userId()).chain(appointments -> SessionPackage.ofUser(caller.userId())
-                .map(packages -> {
-                    List<AppointmentView> upcoming = appointments.stream().filter(a -> a.endsAt().isAfter(now))
-                            .map(a -> AppointmentView.of(a, config.coachZone())).toList();
-                    List<AppointmentView> past = appointments.stream().filter(a -> !a.endsAt().isAfter(now))
-                            .sorted(Comparator.comparing((Appointment a) -> a.scheduledAt).reversed())
-                            .map(a -> AppointmentView.of(a, config.coachZone())).toList();
-                    return new MyAppointments(upcoming, past, packages.stream().map(PackageView::of).toList());
-                }));
+        int limit = Cursor.limit(rawLimit, "limit");
+        Cursor upcomingAfter = Cursor.decode(rawUpcoming, "upcoming_cursor");
+        Cursor pastBefore = Cursor.decode(rawPast, "past_cursor");
+        Instant startedBy = clock.instant().minus(java.time.Duration.ofMinutes(config.sessionMinutes()));
+        Uni<List<Appointment>> upcoming = rawPast != null && rawUpcoming == null ? Uni.createFrom().item(List.of())
+                : Appointment.upcomingOf(caller.userId(), startedBy, upcomingAfter == null ? null : upcomingAfter.at(),
+                upcomingAfter == null ? null : upcomingAfter.id(), limit + 1);
+        return upcoming.chain(next -> (rawUpcoming != null && rawPast == null ? Uni.createFrom().<List<Appointment>>item(List.of())
+                        : Appointment.pastOf(caller.userId(), startedBy, pastBefore == null ? null : pastBefore.at(),
+                        pastBefore == null ? null : pastBefore.id(), limit + 1))
+                .chain(past -> SessionPackage.ofUser(caller.userId()).map(packages -> new MyAppointments(
+                        views(next, limit), views(past, limit), packages.stream().map(PackageView::of).toList(),
+                        nextCursor(next, limit), nextCursor(past, limit)))));
+    }
+
+    private List<AppointmentView> views(List<Appointment> page, int limit) {
+        return page.stream().limit(limit).map(a -> AppointmentView.of(a, config.coachZone())).toList();
+    }
+
+    /** The cursor after the page's last row when there is more (the query asked for one row more than the page). */
+    private static String nextCursor(List<Appointment> page, int limit) {
+        if (page.size() <= limit) {
+            return null;
+        }
+        Appointment last = page.get(limit - 1);
+        return new Cursor(last.scheduledAt, last.id).encode();
     }
 }

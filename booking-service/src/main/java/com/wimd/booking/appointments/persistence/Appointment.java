@@ -218,4 +218,26 @@ public class Appointment extends PanacheEntityBase {
     public static Uni<List<Appointment>> ofUser(String userId) {
         return list("userId = ?1 order by scheduledAt", userId);
     }
+
+    /**
+     * A page of the user's sessions that start after {@code startedBy} (the ones not over yet, when that is now less a
+     * session's length), soonest first, after the one at ({@code afterStart}, {@code afterId}) when given: at most
+     * {@code limit} + 1 rows, the last telling that there are more.
+     */
+    public static Uni<List<Appointment>> upcomingOf(String userId, Instant startedBy, Instant afterStart, UUID afterId, int limit) {
+        return (afterStart == null
+                ? find("userId = ?1 and scheduledAt > ?2 order by scheduledAt, id", userId, startedBy)
+                : find("userId = ?1 and scheduledAt > ?2 and (scheduledAt > ?3 or (scheduledAt = ?3 and id > ?4)) "
+                        + "order by scheduledAt, id", userId, startedBy, afterStart, afterId))
+                .<Appointment>range(0, limit).list();
+    }
+
+    /** Likewise the sessions that started by {@code startedBy}, latest first, before the one given. */
+    public static Uni<List<Appointment>> pastOf(String userId, Instant startedBy, Instant beforeStart, UUID beforeId, int limit) {
+        return (beforeStart == null
+                ? find("userId = ?1 and scheduledAt <= ?2 order by scheduledAt desc, id desc", userId, startedBy)
+                : find("userId = ?1 and scheduledAt <= ?2 and (scheduledAt < ?3 or (scheduledAt = ?3 and id < ?4)) "
+                        + "order by scheduledAt desc, id desc", userId, startedBy, beforeStart, beforeId))
+                .<Appointment>range(0, limit).list();
+    }
 }

@@ -24,6 +24,15 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Set<String> roles) {
+        return token(subject, roles, 3600);
+    }
+
+    /** A client's token that expires {@code seconds} from now. */
+    public static String clientExpiringIn(String subject, long seconds) {
+        return token(subject, Set.of("client"), seconds);
+    }
+
+    static String token(String subject, Set<String> roles, long expiresInSeconds) {
         return Jwt.subject(subject)
                 .preferredUserName(subject)
                 .claim("name", "Test " + subject)
@@ -31,7 +40,7 @@ public final class TestTokens {
                 .groups(roles)
                 .issuer(ISSUER)
                 .audience("https://service.example.com")
-                .expiresIn(3600)
+                .expiresIn(expiresInSeconds)
                 .jws().keyId("1")
                 .sign("privateKey.jwk");
     }

@@ -17,10 +17,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,11 +38,14 @@ public class NotificationResource {
     private final JsonWebToken token;
     private final Clock clock;
     private final InboxFeed feed;
+    private final int maxStreamsPerUser;
 
-    public NotificationResource(JsonWebToken token, Clock clock, InboxFeed feed) {
+    public NotificationResource(JsonWebToken token, Clock clock, InboxFeed feed,
+                                @ConfigProperty(name = "notification.inbox.max-streams-per-user", defaultValue = "3") int maxStreamsPerUser) {
         this.token = token;
         this.clock = clock;
         this.feed = feed;
+        this.maxStreamsPerUser = maxStreamsPerUser;
     }
 
     /** One page of the inbox, newest first, with how many are unread in all. */
@@ -91,7 +97,9 @@ public class NotificationResource {
 
     /**
      * Server-sent events: each new notification of the caller, as it is committed (by any replica). On a reconnect
-     * the page reads the list again; the stream itself does not replay.
+     * the page reads the list again; the stream itself does not replay. At most
+     * {@code notification.inbox.max-streams-per-user} (3) are open at once for one user on one instance (a fourth
+     * is 429 {@code too-many-streams}), and each ends when the token it was opened with expires.
      */
     @GET
     @RateLimited(value = "inbox-stream", perClient = "10/1m", perAddress = "60/1m")
@@ -99,7 +107,12 @@ public class NotificationResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<NotificationView> stream() {
-        return feed.of(caller());
+        String caller = caller();
+        Duration lasts = Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
+        if (lasts.isNegative() || lasts.isZero()) {
+            throw ProblemType.UNAUTHORIZED.because("the token has expired");
+        }
+        return feed.streamFor(caller, maxStreamsPerUser, lasts);
     }
 
     private String caller() {

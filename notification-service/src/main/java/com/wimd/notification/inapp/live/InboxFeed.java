@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wimd.notification.inapp.api.NotificationView;
 import com.wimd.support.db.PgNotifications;
+import com.wimd.support.problem.ProblemType;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -14,9 +15,13 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * New in-app notifications as they are committed, from any replica: the database announces each insert on channel
@@ -33,6 +38,9 @@ public class InboxFeed {
     private final PgNotifications notifications;
     private final ObjectMapper json = new ObjectMapper();
     private final BroadcastProcessor<Announced> announced = BroadcastProcessor.create();
+    /** The streams open on this instance, by user. */
+    private final Map<String, AtomicInteger> openStreams = new ConcurrentHashMap<>();
+    static final ProblemType TOO_MANY_STREAMS = new ProblemType("too-many-streams", 429, "Too many inbox streams are open");
 
     record Announced(String userHash, NotificationView notification) {
     }
@@ -62,6 +70,32 @@ public class InboxFeed {
         String hash = md5(userId);
         return announced.filter(a -> a.userHash().equals(hash)).map(Announced::notification)
                 .onOverflow().buffer(BUFFER);
+    }
+
+    /**
+     * Like {@link #of}, as a client's stream: one of at most {@code maxPerUser} open at once for the user (one more
+     * is refused: {@code too-many-streams}, 429), and ended when {@code lasts} is over (the token it was opened with
+     * expires: the page opens a new one with a fresh token).
+     */
+    public Multi<NotificationView> streamFor(String userId, int maxPerUser, Duration lasts) {
+        AtomicInteger open = openStreams.computeIfAbsent(userId, u -> new AtomicInteger());
+        if (open.incrementAndGet() > maxPerUser) {
+            release(userId, open);
+            throw TOO_MANY_STREAMS.because("at most " + maxPerUser + " inbox streams may be open at once; close one first");
+        }
+        return of(userId).select().first(lasts).onTermination().invoke(() -> release(userId, open));
+    }
+
+    private void release(String userId, AtomicInteger open) {
+        if (open.decrementAndGet() <= 0) {
+            openStreams.remove(userId, open);
+        }
+    }
+
+    /** How many streams the user has open here now. */
+    int openStreams(String userId) {
+        AtomicInteger open = openStreams.get(userId);
+        return open == null ? 0 : open.get();
     }
 
     /** As PostgreSQL's {@code md5(text)}: lower-case hex of the UTF-8 bytes. */

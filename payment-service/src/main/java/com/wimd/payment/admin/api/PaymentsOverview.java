@@ -11,9 +11,10 @@ import java.util.UUID;
 /**
  * The coach's books: every payment, and per currency what came in, what Stripe kept, what went back (to clients
  * of failed or cancelled bookings, and as orphan payments nothing took), what could not be given back, and the
- * revenue that is left.
+ * revenue that is left. The payments a page at a time, newest first ({@code nextCursor}: where the next page begins,
+ * null when this is the last); the totals over all of them.
  */
-public record PaymentsOverview(List<Line> payments, List<PaymentTotals.Totals> totals) {
+public record PaymentsOverview(List<Line> payments, List<PaymentTotals.Totals> totals, String nextCursor) {
 
     /**
      * @param orphan       nothing took this payment: it was (or is being) given back in full

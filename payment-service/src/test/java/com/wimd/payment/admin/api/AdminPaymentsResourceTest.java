@@ -51,4 +51,26 @@ class AdminPaymentsResourceTest {
                 .body("type", equalTo("urn:problem-type:forbidden"));
         given().get("/booking/admin/payments").then().statusCode(401);
     }
+
+    @Test
+    void the_payments_come_newest_first_a_page_at_a_time_and_the_totals_count_them_all() {
+        java.util.List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(0, Clients.startPayment("hana", "single", "CAD")); // newest first
+        }
+        JsonPath first = given().auth().oauth2(TestTokens.coach("coach")).get("/booking/admin/payments?limit=2")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("payments.payment_intent_id", String.class)).containsExactly(mine.get(0), mine.get(1));
+        String cursor = first.getString("next_cursor");
+        assertThat(cursor).isNotNull();
+        JsonPath second = given().auth().oauth2(TestTokens.coach("coach")).get("/booking/admin/payments?limit=2&cursor=" + cursor)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("payments.payment_intent_id", String.class)).first().isEqualTo(mine.get(2));
+        assertThat(second.getList("totals")).isEqualTo(first.getList("totals"));
+
+        given().auth().oauth2(TestTokens.coach("coach")).get("/booking/admin/payments?limit=500").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        given().auth().oauth2(TestTokens.coach("coach")).get("/booking/admin/payments?cursor=zzz").then().statusCode(400)
+                .body("field", equalTo("cursor"));
+    }
 }
