@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class ChildProcess implements AutoCloseable {
 
+    /** How long a child is given to stop on SIGTERM before it is killed. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(8);
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -32,17 +35,28 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String name, List<String> command, Path log, java.util.Map<String, String> env,
                                      Path workDir) {
+        return start(name, command, log, env, workDir, false);
+    }
+
+    /** @param append whether the output goes on after the log's earlier lines (a restart) rather than replacing them */
+    public static ChildProcess start(String name, List<String> command, Path log, java.util.Map<String, String> env,
+                                     Path workDir, boolean append) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             if (workDir != null) {
                 builder.directory(workDir.toFile());
             }
             builder.environment().putAll(env);
             ChildProcess child = new ChildProcess(name, builder.start(), log);
-            Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-shutdown"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-shutdown"));
+            } catch (IllegalStateException shuttingDown) {
+                child.process.destroyForcibly(); // started as this JVM stops: it would outlive it
+                throw shuttingDown;
+            }
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -130,6 +144,16 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended. */
+    public java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
+    /** The process id, to signal it from outside (a test's {@code kill -9}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }
@@ -163,7 +187,8 @@ public final class ChildProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // a graceful stop, then a kill: the local run stops within ten seconds whatever a child does
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

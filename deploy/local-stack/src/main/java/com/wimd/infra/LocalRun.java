@@ -66,7 +66,9 @@ public final class LocalRun {
         step("the ingress on port " + ingressPort + " (one origin for every service's public paths)");
         started.add(Ingress.start(ingressPort, spec -> "http://127.0.0.1:" + spec.localPort()));
 
-        step("the four services");
+        step("the four services (one that stops is started again)");
+        Supervisor supervisor = new Supervisor(System.out, java.time.Clock.systemUTC());
+        started.add(supervisor);
         List<QuarkusService> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
@@ -87,13 +89,14 @@ public final class LocalRun {
                 // the sandbox's webhooks come in through the ingress, as Stripe's do
                 config.put("payment.sandbox.webhook-url", "http://127.0.0.1:" + ingressPort + "/booking/stripe-webhook");
             }
-            QuarkusService service = QuarkusService.start(spec, root, spec.localPort(), config, logs);
-            started.add(service);
-            services.add(service);
+            java.util.concurrent.atomic.AtomicBoolean restart = new java.util.concurrent.atomic.AtomicBoolean();
+            services.add((QuarkusService) supervisor.supervise(spec.module(),
+                    () -> QuarkusService.start(spec, root, spec.localPort(), config, logs, restart.getAndSet(true))));
         }
         for (QuarkusService service : services) {
             service.awaitReady(Duration.ofMinutes(2));
         }
+        supervisor.watchEvery(Duration.ofSeconds(1));
 
         System.out.println("""
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a child JVM. */
-public final class QuarkusService implements AutoCloseable {
+public final class QuarkusService implements Supervisor.Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,6 +35,12 @@ public final class QuarkusService implements AutoCloseable {
 
     /** Starts the service; call {@link #awaitReady(Duration)} before using it. */
     public static QuarkusService start(ServiceSpec spec, Path projectRoot, int port, Map<String, String> config, Path logDir) {
+        return start(spec, projectRoot, port, config, logDir, false);
+    }
+
+    /** @param append whether its log goes on after the earlier lines (a restart) rather than replacing them */
+    public static QuarkusService start(ServiceSpec spec, Path projectRoot, int port, Map<String, String> config, Path logDir,
+                                       boolean append) {
         Path jar = projectRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
@@ -45,7 +51,7 @@ public final class QuarkusService implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         ChildProcess child = ChildProcess.start(spec.module(), command, logDir.resolve(spec.module() + ".log"), Map.of(),
-                projectRoot.resolve(spec.module()));
+                projectRoot.resolve(spec.module()), append);
         return new QuarkusService(spec, child, port);
     }
 
@@ -92,6 +98,16 @@ public final class QuarkusService implements AutoCloseable {
     /** The service's threads that run our code now, to explain a hang. */
     public String threadDump() {
         return process.threadDump();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public java.util.OptionalInt exitCode() {
+        return process.exitCode();
     }
 
     @Override

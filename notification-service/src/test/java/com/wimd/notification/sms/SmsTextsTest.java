@@ -47,16 +47,18 @@ class SmsTextsTest {
 
     @Test
     void a_confirmation_says_when_in_the_clients_zone_and_the_number_the_coach_will_call() {
+        // British Columbia keeps UTC-7 all year since tzdata 2026b (a JDK with older rules says 7:00 AM PST); the
+        // JDK's locale data still names that offset PDT
         Client inVancouver = new Client("user-1", "Alice", "a@example.com", "+14165550199", "America/Vancouver", null);
         assertThat(TEXTS.text(Template.BOOKING_CONFIRMED, confirmed(inVancouver))).isEqualTo(
-                "Coach booking: your call is confirmed for Mon, Dec 7, 7:00 AM PST. The coach will call you at +14165550199.");
+                "Coach booking: your call is confirmed for Mon, Dec 7, 8:00 AM PDT. The coach will call you at +14165550199.");
     }
 
     @Test
     void a_reminder_says_when_in_the_clients_zone_after_a_confirmation_or_a_move() {
         Client inVancouver = new Client("user-1", "Alice", "a@example.com", "+14165550199", "America/Vancouver", null);
         assertThat(TEXTS.text(Template.SESSION_REMINDER, confirmed(inVancouver))).isEqualTo(
-                "Coach booking: reminder: your call is on Mon, Dec 7, 7:00 AM PST. The coach will call you at +14165550199.");
+                "Coach booking: reminder: your call is on Mon, Dec 7, 8:00 AM PDT. The coach will call you at +14165550199.");
         assertThat(TEXTS.text(Template.SESSION_REMINDER, rescheduled(ALICE, "BACKUP", null))).isEqualTo(
                 "Coach booking: reminder: your call is on Mon, Dec 7, 10:00 AM EST. The coach will call you at +14165550199.");
     }

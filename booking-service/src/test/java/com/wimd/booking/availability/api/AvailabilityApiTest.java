@@ -68,7 +68,8 @@ class AvailabilityApiTest {
         JsonPath answer = availability("start_date=" + day + "&end_date=" + day + "&tz=America/Vancouver");
         assertThat(answer.getString("client_zone")).isEqualTo("America/Vancouver");
         assertThat(answer.getString("available_slots[0].coach_local")).startsWith(day + "T09:00:00-0");
-        assertThat(answer.getString("available_slots[0].client_local")).startsWith(day + "T06:00:00-0");
+        // British Columbia keeps UTC-7 all year since tzdata 2026b (a JDK with older rules says 06:00-08:00)
+        assertThat(answer.getString("available_slots[0].client_local")).isEqualTo(day + "T07:00:00-07:00");
         assertThat(answer.getInt("available_slots[0].duration")).isEqualTo(30);
     }
 

@@ -76,7 +76,11 @@ public final class Ingress implements AutoCloseable {
     private void proxy(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
-            ServiceSpec service = Routes.serviceFor(uri.getPath()).orElseThrow();
+            ServiceSpec service = Routes.serviceFor(uri.getPath()).orElse(null);
+            if (service == null) {
+                notPublic(exchange);
+                return;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.apply(service) + uri.getRawPath()
                             + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
                     .timeout(Duration.ofSeconds(60));
@@ -119,6 +123,16 @@ public final class Ingress implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void notPublic(HttpExchange exchange) throws IOException {
+        byte[] problem = "{\"type\":\"urn:problem-type:not-found\",\"title\":\"Not found\",\"status\":404}"
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(404, problem.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(problem);
         }
     }
 

@@ -29,11 +29,20 @@ public final class Routes {
             new Route("/booking", ServiceSpec.BOOKING),
             new Route("/", ServiceSpec.BOOKING));
 
+    /**
+     * What the public origin never serves: each service's own endpoints for ops (health, metrics, the API's
+     * description and Swagger UI under {@code /q/}). They stay on each service's own port, for probes and scrapes.
+     */
+    public static final List<String> NOT_PUBLIC = List.of("/q/");
+
     private Routes() {
     }
 
-    /** The service for a request path (without the query). */
+    /** The service for a request path (without the query); empty for a path the public origin does not serve. */
     public static Optional<ServiceSpec> serviceFor(String path) {
+        if (path.equals("/q") || NOT_PUBLIC.stream().anyMatch(path::startsWith)) {
+            return Optional.empty();
+        }
         return ALL.stream().filter(r -> r.matches(path))
                 .max(Comparator.comparingInt(r -> r.prefix().length()))
                 .map(Route::service);

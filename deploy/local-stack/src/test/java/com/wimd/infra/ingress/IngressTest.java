@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +107,17 @@ class IngressTest {
     void the_service_sees_the_callers_address_not_the_one_the_caller_claims() throws Exception {
         assertThat(send(at("/booking/x").header("X-Forwarded-For", "203.0.113.9").GET()).body())
                 .contains("for=[127.0.0.1]");
+    }
+
+    @Test
+    void health_metrics_and_the_api_description_are_not_served_on_the_public_origin() throws Exception {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q")) {
+            HttpResponse<String> response = send(at(path).GET());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path + " never reaches a service").doesNotContain("BOOKING", "PAYMENT");
+        }
+        String nginx = Files.readString(Path.of("../ingress/nginx.conf"));
+        assertThat(nginx).contains("location /q/ { return 404; }", "location = /q { return 404; }");
     }
 
     @Test

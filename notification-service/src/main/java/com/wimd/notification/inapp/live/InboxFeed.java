@@ -61,7 +61,9 @@ public class InboxFeed {
                     n.path("kind").asText(), n.path("title").asText(), n.path("body").asText(),
                     OffsetDateTime.parse(n.path("created_at").asText()).toInstant(), null, false)));
         } catch (RuntimeException | java.io.IOException e) {
-            LOG.warnf("an in-app notification's announcement could not be read (%s): %s", e.getMessage(), payload);
+            // its id only: the payload holds the notification's words, which are the client's business
+            LOG.warnf("an in-app notification's announcement could not be read (%s): notification %s", e.getClass().getSimpleName(),
+                    idOf(payload));
         }
     }
 
@@ -96,6 +98,13 @@ public class InboxFeed {
     int openStreams(String userId) {
         AtomicInteger open = openStreams.get(userId);
         return open == null ? 0 : open.get();
+    }
+
+    /** The announced notification's id, or "?" when even that cannot be read. */
+    static String idOf(String payload) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"").matcher(
+                payload == null ? "" : payload);
+        return id.find() ? id.group(1) : "?";
     }
 
     /** As PostgreSQL's {@code md5(text)}: lower-case hex of the UTF-8 bytes. */
