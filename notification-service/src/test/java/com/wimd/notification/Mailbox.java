@@ -6,10 +6,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,21 @@ public final class Mailbox {
                     }
                 })
                 .toList();
+    }
+
+    /**
+     * Waits until exactly {@code count} messages to this address have arrived. If they do not within 30 s, the failure
+     * says what the service knows of them (their log rows: status, attempts, last error, next attempt) and what its
+     * email threads were doing, so that a failure seen once in CI can be read without running it again.
+     */
+    public static List<MimeMessage> awaitCount(String address, int count) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> to(address).size() == count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(count + " email(s) to " + address + " expected, " + to(address).size() + " arrived.\n"
+                    + Database.state("recipient = ?", address), e);
+        }
+        return to(address);
     }
 
     /** The first part of this MIME type (e.g. text/plain), decoded. */

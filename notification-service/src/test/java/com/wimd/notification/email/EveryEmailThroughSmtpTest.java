@@ -38,7 +38,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every message a client can get, end to end: its event over the real broker, the email through the real SMTP server
@@ -50,7 +49,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class EveryEmailThroughSmtpTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
     static final String PHONE = "+33612345678";
@@ -125,11 +123,11 @@ class EveryEmailThroughSmtpTest {
 
         kafka.publish(event);
         if (message.template() == Template.SESSION_REMINDER) {
-            await().atMost(PATIENCE).until(() -> Mailbox.to(client.email()).size() == 1); // its confirmation first
+            Mailbox.awaitCount(client.email(), 1); // its confirmation first
             reminders.sendDue(START.minus(Duration.ofHours(23)));
-            await().atMost(PATIENCE).until(() -> Mailbox.to(client.email()).size() == 2);
+            Mailbox.awaitCount(client.email(), 2);
         } else {
-            await().atMost(PATIENCE).until(() -> Mailbox.to(client.email()).size() == 1);
+            Mailbox.awaitCount(client.email(), 1);
         }
 
         List<MimeMessage> received = Mailbox.to(client.email());

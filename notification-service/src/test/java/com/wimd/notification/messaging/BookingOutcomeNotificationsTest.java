@@ -63,7 +63,7 @@ class BookingOutcomeNotificationsTest {
 
         kafka.publish(confirmed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         List<MimeMessage> received = Mailbox.to(alice.email());
         assertThat(received).hasSize(1);
         MimeMessage mail = received.get(0);
@@ -120,8 +120,8 @@ class BookingOutcomeNotificationsTest {
         EventEnvelope<BookingConfirmed> marker = Events.confirmed(bob, Events.MONDAY_10_AM_TORONTO.plus(Duration.ofDays(1)));
         kafka.publishRaw(Topics.BOOKING_CONFIRMED, confirmed.key(), EventCodec.encode(marker));
         UUID markerBooking = marker.payload().bookingId();
-        await().atMost(PATIENCE).until(() -> Database.deliveries(markerBooking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(markerBooking, List.of("EMAIL SENT", "IN_APP SENT"));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
 
         assertThat(Database.count("select count(*) from inbox where event_id = ?", confirmed.eventId())).isEqualTo(1);
         List<MimeMessage> received = Mailbox.to(bob.email());
@@ -142,7 +142,7 @@ class BookingOutcomeNotificationsTest {
 
         kafka.publish(failed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         List<MimeMessage> received = Mailbox.to(carol.email());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("We could not book your call");
@@ -168,7 +168,7 @@ class BookingOutcomeNotificationsTest {
         kafka.publish(refunded);
         kafka.publish(refunded); // redelivered: still one email
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         List<MimeMessage> received = Mailbox.to(erin.email());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your payment was refunded: 150.00 CAD");
@@ -210,7 +210,7 @@ class BookingOutcomeNotificationsTest {
 
         kafka.publish(refunded);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(payment), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(payment, List.of("EMAIL SENT", "IN_APP SENT"));
         List<MimeMessage> received = Mailbox.to(fay.email());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your payment was refunded: 150.00 USD");
@@ -232,7 +232,7 @@ class BookingOutcomeNotificationsTest {
 
         kafka.publish(failed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT"));
         List<MimeMessage> toCoach = Mailbox.to(coach);
         assertThat(toCoach).hasSize(coachMailBefore + 1);
         MimeMessage mail = toCoach.get(toCoach.size() - 1);

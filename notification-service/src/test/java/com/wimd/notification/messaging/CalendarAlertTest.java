@@ -32,7 +32,7 @@ class CalendarAlertTest {
                 "Google Calendar answered 503 to a free/busy query", true), now);
         kafka.publish(alert);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(coach).size() == before + 1);
+        Mailbox.awaitCount(coach, before + 1);
         List<MimeMessage> toCoach = Mailbox.to(coach);
         MimeMessage mail = toCoach.get(toCoach.size() - 1);
         assertThat(mail.getSubject()).isEqualTo("Action needed: your calendar cannot be read");

@@ -30,13 +30,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A cancellation reaches the client with what it did to their money; a late fee, charged or not, is told too. */
 @QuarkusTest
 class CancellationNotificationsTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
     KafkaTestClient kafka;
 
     @BeforeEach
@@ -58,7 +56,7 @@ class CancellationNotificationsTest {
         kafka.publish(event);
         kafka.publish(event);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(cancel.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(cancel.bookingId(), List.of("EMAIL SENT", "IN_APP SENT"));
         List<MimeMessage> received = Mailbox.to(hana.email());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your coaching call is cancelled");
@@ -74,7 +72,7 @@ class CancellationNotificationsTest {
         UUID booking = UUID.randomUUID();
         kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, ivan, "cancel", new Money(8333, "USD"), "pi_fee",
                 Events.MONDAY_10_AM_TORONTO), Instant.now()));
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         assertThat(Mailbox.to(ivan.email()).get(0).getSubject()).isEqualTo("Late change fee charged: 83.33 USD");
 
         String coach = ConfigProvider.getConfig().getValue("notification.coach-email", String.class);
@@ -82,7 +80,7 @@ class CancellationNotificationsTest {
         UUID other = UUID.randomUUID();
         kafka.publish(EventEnvelope.first(new FeeChargeFailed(other, ivan, "cancel", new Money(8333, "USD"),
                 "Your card was declined.", Events.MONDAY_10_AM_TORONTO), Instant.now()));
-        await().atMost(PATIENCE).until(() -> Database.deliveries(other), d -> d.equals(List.of("EMAIL SENT")));
+        Database.awaitDeliveries(other, List.of("EMAIL SENT"));
         List<MimeMessage> toCoach = Mailbox.to(coach);
         assertThat(toCoach).hasSize(coachMailBefore + 1);
         assertThat(toCoach.get(toCoach.size() - 1).getSubject()).isEqualTo("Action needed: a late fee was not paid: 83.33 USD");
@@ -101,7 +99,7 @@ class CancellationNotificationsTest {
         Instant movedAt = Instant.now();
         kafka.publish(EventEnvelope.first(moved, movedAt));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(moved.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(moved.bookingId(), List.of("EMAIL SENT", "IN_APP SENT"));
         MimeMessage mail = Mailbox.to(jade.email()).get(0);
         assertThat(mail.getSubject()).isEqualTo("Your coaching call has moved: Tuesday, December 8 at 4:00 PM CET");
         assertThat(Mailbox.body(mail, "text/plain"))
@@ -118,7 +116,7 @@ class CancellationNotificationsTest {
         BookingCancelled cancel = new BookingCancelled(moved.bookingId(), jade, BookingType.PAID_SINGLE, to, to.plusSeconds(1800),
                 "evt-1", "CLIENT", null, false, new Money(15000, "CAD"), Money.zero("CAD"), false, "pi_1", null);
         kafka.publish(EventEnvelope.first(cancel, movedAt.plusSeconds(5)));
-        await().atMost(PATIENCE).until(() -> Mailbox.to(jade.email()).size() == 2);
+        Mailbox.awaitCount(jade.email(), 2);
         MimeMessage cancelMail = Mailbox.to(jade.email()).get(1);
         assertThat(cancelMail.getSubject()).isEqualTo("Your coaching call is cancelled");
         VEvent cancelled = invite(cancelMail, "CANCEL");

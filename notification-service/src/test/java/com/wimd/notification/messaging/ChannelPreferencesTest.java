@@ -71,7 +71,7 @@ class ChannelPreferencesTest {
         kafka.publish(confirmed);
 
         // the in-app row is written in the same transaction an email row would have been
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("IN_APP SENT"));
         assertThat(Mailbox.to(dora.email())).isEmpty();
         await().atMost(PATIENCE).until(() -> announced(booking).size() == 1);
         assertThat(announced(booking)).containsExactly(new ClientNotified(booking, "INAPP", "BOOKING_CONFIRMED", "CLIENT", "SENT"));
@@ -85,7 +85,7 @@ class ChannelPreferencesTest {
 
         kafka.publish(confirmed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT"));
         assertThat(Database.count("select count(*) from in_app_notifications where booking_id = ?", booking)).isZero();
     }
 
@@ -97,7 +97,7 @@ class ChannelPreferencesTest {
         kafka.publish(EventEnvelope.first(new RefundFailed(booking, "BOOKING", "pi_x", "re_x", new Money(15000, "CAD"),
                 "the calendar refused the session", "charge_disputed", fay), Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT"));
         assertThat(Database.rows("select recipient from notification_log where booking_id = ?", booking))
                 .containsExactly(Map.of("recipient", "coach@localhost"));
     }
@@ -139,6 +139,6 @@ class ChannelPreferencesTest {
                 Events.MONDAY_10_AM_TORONTO.plus(Duration.ofMinutes(30)), "evt-" + booking, "CLIENT", null, false,
                 new Money(0, "CAD"), new Money(0, "CAD"), false, null, null), Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("SMS DISABLED")));
+        Database.awaitDeliveries(booking, List.of("SMS DISABLED"));
     }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A blocked date: the client moved to their backup hears it with an updated invite; the coach gets the summary. */
 @QuarkusTest
@@ -39,7 +38,7 @@ class DateBlockedNotificationsTest {
                 null, "evt-1", 0, "BACKUP", Money.zero("CAD"));
         kafka.publish(EventEnvelope.first(moved, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.deliveries(moved.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(moved.bookingId(), List.of("EMAIL SENT", "IN_APP SENT"));
         MimeMessage mail = Mailbox.to(kim.email()).get(0);
         assertThat(mail.getSubject()).startsWith("Your coaching call has moved to your backup time");
         assertThat(Mailbox.body(mail, "text/plain")).contains("not available").contains("Tuesday, December 8, 2026 at 10:00 AM EST")
@@ -58,7 +57,7 @@ class DateBlockedNotificationsTest {
         kafka.publish(EventEnvelope.first(new DateBlocked(day, "a conference", List.of(moved), List.of(cancelled), List.of(),
                 Instant.now()), Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.to(coach).size() == before + 1);
+        Mailbox.awaitCount(coach, before + 1);
         List<MimeMessage> toCoach = Mailbox.to(coach);
         MimeMessage mail = toCoach.get(toCoach.size() - 1);
         assertThat(mail.getSubject()).isEqualTo("Date blocked: 2027-01-11");

@@ -56,7 +56,7 @@ class PackageAndCoachMessagesTest {
         kafka.publish(EventEnvelope.first(new PackagePaymentSucceeded(pack, "pi_pack", new Money(50000, "USD"), kim, 3),
                 Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(pack), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(pack, List.of("EMAIL SENT", "IN_APP SENT"));
         MimeMessage email = Mailbox.to(kim.email()).get(0);
         assertThat(email.getSubject()).isEqualTo("Your package is ready");
         assertThat(Mailbox.body(email, "text/plain")).contains("Hello " + kim.name()).contains("your package of 3 sessions is ready")
@@ -72,7 +72,7 @@ class PackageAndCoachMessagesTest {
         kafka.publish(EventEnvelope.first(new PackagePaymentFailed(pack, "pi_pack", "Your card was declined.", lou),
                 Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(pack), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(pack, List.of("EMAIL SENT", "IN_APP SENT"));
         MimeMessage email = Mailbox.to(lou.email()).get(0);
         assertThat(email.getSubject()).isEqualTo("We could not take the payment for your package");
         assertThat(Mailbox.body(email, "text/plain")).contains("Your card was declined.").contains("You have not bought the package.");
@@ -104,7 +104,7 @@ class PackageAndCoachMessagesTest {
         assertThat(Mailbox.body(email, "text/plain")).contains(max.name()).contains(max.email()).contains(max.phone())
                 .contains("a free session");
         await().atMost(PATIENCE).until(() -> coachRows(booking), rows -> rows.equals(List.of("coach-new-booking SENT")));
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         assertThat(Mailbox.to(max.email())).as("the client's own confirmation").hasSize(1);
     }
 
@@ -128,7 +128,7 @@ class PackageAndCoachMessagesTest {
         assertThat(Mailbox.body(email, "text/plain")).contains("Cancelled by the client").contains(ned.email())
                 .contains("(plans changed)").contains("150.00 CAD refunded to the client.");
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(byCoach.bookingId()), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(byCoach.bookingId(), List.of("EMAIL SENT", "IN_APP SENT"));
         assertThat(coachRows(byCoach.bookingId())).as("the coach cancelled it: no email to tell them").isEmpty();
         assertThat(coachEmailsAbout(byCoach.bookingId())).isEmpty();
     }

@@ -133,7 +133,7 @@ class ParkedMessagesTest {
 
         given().auth().oauth2(TestTokens.coach("coach")).post("/admin/parked-messages/" + id + "/replay")
                 .then().statusCode(200);
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         await().atMost(PATIENCE).until(() -> parked(confirmed.key()).get(0).get("status"), "REPLAYED"::equals);
 
         given().auth().oauth2(TestTokens.coach("coach")).post("/admin/parked-messages/" + id + "/replay")

@@ -239,7 +239,7 @@ class RemindersTest {
 
         awaitReminder(booking, "SHORT_NOTICE");
         reminders.sendDue(session.minus(Duration.ofHours(1)));
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         assertThat(reminded(booking)).isEmpty();
         assertThat(Mailbox.to(gus.email())).as("the confirmation only").hasSize(1);
     }

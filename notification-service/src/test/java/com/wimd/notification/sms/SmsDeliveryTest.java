@@ -126,7 +126,7 @@ class SmsDeliveryTest {
 
         kafka.publish(confirmed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("SMS SENT")));
+        Database.awaitDeliveries(booking, List.of("SMS SENT"));
         assertThat(Database.rows("select provider_id, attempts from notification_log where booking_id = ? and channel = 'SMS'", booking))
                 .as("the failed attempt counted, then the second sent").containsExactly(Map.of("provider_id", sid, "attempts", 2));
         assertThat(textsTo(bob.phone())).as("one request per attempt: the SDK does not retry on its own").hasSize(2);
@@ -146,7 +146,7 @@ class SmsDeliveryTest {
 
         kafka.publish(confirmed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("SMS FAILED")));
+        Database.awaitDeliveries(booking, List.of("SMS FAILED"));
         assertThat(Database.rows("select attempts, last_error from notification_log where booking_id = ? and channel = 'SMS'", booking))
                 .singleElement().satisfies(row -> {
                     assertThat(row.get("attempts")).isEqualTo(1);

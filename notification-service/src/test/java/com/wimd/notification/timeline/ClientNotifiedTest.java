@@ -56,7 +56,7 @@ class ClientNotifiedTest {
 
         kafka.publish(confirmed);
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         await().atMost(PATIENCE).until(() -> announced(booking).size() == 2);
         assertThat(announced(booking)).containsExactlyInAnyOrder(
                 new ClientNotified(booking, "INAPP", "BOOKING_CONFIRMED", "CLIENT", "SENT"),
@@ -78,14 +78,14 @@ class ClientNotifiedTest {
         UUID booking = confirmed.payload().bookingId();
 
         kafka.publish(confirmed);
-        await().atMost(PATIENCE).until(() -> Database.deliveries(booking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(booking, List.of("EMAIL SENT", "IN_APP SENT"));
         kafka.publish(confirmed); // redelivery: same event id
 
         // A marker behind the duplicate on the same partition (same key): once it is announced, the duplicate was handled.
         EventEnvelope<BookingConfirmed> marker = Events.confirmed(bob, Events.MONDAY_10_AM_TORONTO.plus(Duration.ofDays(1)));
         kafka.publishRaw(Topics.BOOKING_CONFIRMED, confirmed.key(), EventCodec.encode(marker));
         UUID markerBooking = marker.payload().bookingId();
-        await().atMost(PATIENCE).until(() -> Database.deliveries(markerBooking), d -> d.equals(List.of("EMAIL SENT", "IN_APP SENT")));
+        Database.awaitDeliveries(markerBooking, List.of("EMAIL SENT", "IN_APP SENT"));
         await().atMost(PATIENCE).until(() -> announced(markerBooking).size() == 2);
 
         assertThat(outboxRows(booking)).as("the client's two messages and the coach's one, once each").isEqualTo(3);
@@ -127,7 +127,7 @@ class ClientNotifiedTest {
 
         kafka.publish(EventEnvelope.first(blocked, Instant.now()));
 
-        await().atMost(PATIENCE).until(() -> Database.deliveries(key), d -> d.equals(List.of("EMAIL SENT")));
+        Database.awaitDeliveries(key, List.of("EMAIL SENT"));
         assertThat(outboxRows(key)).isZero();
     }
 }

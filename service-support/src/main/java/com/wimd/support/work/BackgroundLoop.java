@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread that does rounds of work until stopped: a round that reports more work waiting is followed at
- * once, otherwise the loop rests for {@code idle} or until {@link #wake()}. A failing round is logged and retried
- * after the rest. Used instead of the Quarkus scheduler where a tick of one second is too slow (the outbox relay
+ * once, otherwise the loop rests for {@code idle} or until {@link #wake()}. A failing round (the database away for a
+ * moment, say) is logged and tried again soon: half a second after the first failure, twice as long after each
+ * further one, never later than the rest would end; a round that goes through resets that. A failure never costs the
+ * whole rest (the tests' email dispatch rests ten minutes between fallback looks). Used instead of the Quarkus scheduler where a tick of one second is too slow (the outbox relay
  * is on every saga hop).
  */
 public final class BackgroundLoop {
@@ -21,6 +23,9 @@ public final class BackgroundLoop {
         /** @return whether more work is waiting right now */
         boolean run() throws Throwable;
     }
+
+    /** The wait after a round's first failure in a row; it doubles with each further one, up to the rest. */
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
     private final Thread thread;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -46,9 +51,12 @@ public final class BackgroundLoop {
     }
 
     private void loop(Supplier<Duration> rest, Round round, Logger log) {
+        int failures = 0;
         while (running) {
             try {
-                if (!round.run()) {
+                boolean more = round.run();
+                failures = 0;
+                if (!more) {
                     rest(rest.get());
                 }
             } catch (InterruptedException e) {
@@ -58,7 +66,7 @@ public final class BackgroundLoop {
                 if (!running || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                Duration idle = rest.get();
+                Duration idle = retryAfterFailure(++failures, rest.get());
                 log.warnf(e, "%s failed; trying again in %s", thread.getName(), idle);
                 try {
                     rest(idle);
@@ -68,6 +76,11 @@ public final class BackgroundLoop {
                 }
             }
         }
+    }
+
+    /** How long to rest after the {@code failures}-th failed round in a row, when a round's rest would be {@code rest}. */
+    static Duration retryAfterFailure(int failures, Duration rest) {
+        return Backoff.exponential(FIRST_RETRY.compareTo(rest) < 0 ? FIRST_RETRY : rest, failures, rest);
     }
 
     /** Rests for {@code idle}, or less if woken; wake-ups that came meanwhile count as one. */
