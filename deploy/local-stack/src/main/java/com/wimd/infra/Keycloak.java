@@ -44,6 +44,7 @@ public final class Keycloak implements AutoCloseable {
         }
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
+            forgetRealmIfChanged(home, realmJson);
             Files.copy(realmJson, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,6 +59,32 @@ public final class Keycloak implements AutoCloseable {
         Keycloak keycloak = new Keycloak(child, port);
         child.awaitReady(keycloak::realmAnswers, Duration.ofMinutes(4));
         return keycloak;
+    }
+
+    /**
+     * Keycloak imports a realm only when it does not exist yet: when the realm file changed since the realm was
+     * imported (a new client mapper, say), the kept database is dropped so that the new realm is imported; users
+     * who signed up in an earlier local run sign up again.
+     */
+    static void forgetRealmIfChanged(Path home, Path realmJson) throws IOException {
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(realmJson)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path marker = home.resolve("data/import/imported-realm.sha256");
+        Path database = home.resolve("data/h2");
+        boolean changed = !Files.exists(marker) || !Files.readString(marker).strip().equals(digest);
+        if (changed && Files.exists(database)) {
+            System.out.println("The coach realm changed since it was imported: Keycloak's local data is dropped and the realm imported anew");
+            try (var paths = Files.walk(database)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.writeString(marker, digest);
     }
 
     /** The issuer URL services verify tokens against. */

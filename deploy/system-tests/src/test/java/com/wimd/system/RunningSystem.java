@@ -10,6 +10,7 @@ import com.wimd.infra.QuarkusService;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.GoogleCalendarFake;
 import com.wimd.infra.test.Sql;
+import com.wimd.infra.test.TestTokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 import java.io.IOException;
@@ -72,6 +73,8 @@ final class RunningSystem {
             postgres.ensureDatabase(spec.database());
             int port = Ports.free();
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+        config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
+            config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE); // what the tests' tokens are issued for
             config.putAll(extra(spec));
             // consumers come back within seconds of an outage's end (30 s between tries in production)
             config.put("messaging.retry.max-delay", "PT5S");
@@ -120,6 +123,7 @@ final class RunningSystem {
         postgres.ensureDatabase(name);
         int port = Ports.free();
         Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+        config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
         config.putAll(postgres.quarkusDatasource(name));
         config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
         config.putAll(settings);

@@ -4,7 +4,10 @@ import com.wimd.booking.appointments.service.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Reads the caller from the verified OIDC token. A user is the token's subject; there is no users table. */
+/**
+ * Reads the caller from the verified OIDC token. A user is the token's subject; there is no users table. The email
+ * address is the caller's only when the provider verified it ({@link com.wimd.support.security.VerifiedEmail}).
+ */
 public final class Callers {
 
     public static final String COACH_ROLE = com.wimd.support.security.Roles.COACH;
@@ -18,7 +21,7 @@ public final class Callers {
         String email = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
-            email = jwt.getClaim("email");
+            email = com.wimd.support.security.VerifiedEmail.of(jwt);
             name = jwt.getClaim("name");
             if (name == null) {
                 name = jwt.getClaim("preferred_username");

@@ -11,6 +11,8 @@ import java.util.Set;
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience the tokens are issued for, which the services under test require. */
+    public static final String AUDIENCE = "https://service.example.com";
 
     private TestTokens() {
     }
@@ -32,14 +34,29 @@ public final class TestTokens {
         return token(subject, Set.of("client"), seconds);
     }
 
+    /** A client's token issued for another application ({@code audience}): the services refuse it. */
+    public static String clientFor(String subject, String audience) {
+        return token(subject, Set.of("client"), 3600, audience, true);
+    }
+
+    /** A client's token whose email address the provider has not verified. */
+    public static String clientWithUnverifiedEmail(String subject) {
+        return token(subject, Set.of("client"), 3600, AUDIENCE, false);
+    }
+
     static String token(String subject, Set<String> roles, long expiresInSeconds) {
+        return token(subject, roles, expiresInSeconds, AUDIENCE, true);
+    }
+
+    static String token(String subject, Set<String> roles, long expiresInSeconds, String audience, boolean emailVerified) {
         return Jwt.subject(subject)
                 .preferredUserName(subject)
                 .claim("name", "Test " + subject)
                 .claim("email", subject + "@example.com")
+                .claim("email_verified", emailVerified)
                 .groups(roles)
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(audience)
                 .expiresIn(expiresInSeconds)
                 .jws().keyId("1")
                 .sign("privateKey.jwk");

@@ -62,7 +62,7 @@ public class IntentResource {
         String clientRequestId = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         GatewayIntent intent;
         try {
-            intent = intents.create(new IntentService.Payer(token.getSubject(), token.getClaim("email"), token.getClaim("name")),
+            intent = intents.create(new IntentService.Payer(token.getSubject(), com.wimd.support.security.VerifiedEmail.of(token), token.getClaim("name")),
                     body.product(), body.currency(), body.userPhone(), clientRequestId);
         } catch (GatewayException e) {
             throw (e.isTransient() ? PROVIDER_UNAVAILABLE : PROVIDER_REFUSED).because(e.getMessage());
