@@ -66,6 +66,11 @@ public final class LocalRun {
         step("the ingress on port " + ingressPort + " (one origin for every service's public paths)");
         started.add(Ingress.start(ingressPort, spec -> "http://127.0.0.1:" + spec.localPort()));
 
+        int mailPort = Integer.getInteger("mail.port", 2525);
+        step("a mail catcher on port " + mailPort + " (every email lands in .local/mail as an .eml file)");
+        MailCatcher mail = MailCatcher.start(mailPort, local.resolve("mail"));
+        started.add(mail);
+
         step("the four services (one that stops is started again)");
         Supervisor supervisor = new Supervisor(System.out, java.time.Clock.systemUTC());
         started.add(supervisor);
@@ -76,8 +81,8 @@ public final class LocalRun {
                 config.put("calendar.mode", "local");
             }
             if (spec == ServiceSpec.NOTIFICATION) {
-                config.put("quarkus.mailer.mock", "true"); // emails are written to .local/logs/notification-service.log
-                // texts a client chose are written to the same log: the local adapter, chosen here, never by a missing key
+                config.putAll(mail.mailerSettings()); // real SMTP to the mail catcher, not a mock that logs bodies
+                // texts a client chose are kept by the local adapter (its log names them by id), chosen here, never by a missing key
                 config.put("notification.sms.provider", "local");
                 config.put("notification.sms.enabled", "true");
             }
@@ -106,7 +111,7 @@ public final class LocalRun {
                   booking-service       http://127.0.0.1:8081   (public API: /booking/..., API docs: /q/swagger-ui)
                   payment-service       http://127.0.0.1:8082   (PAYMENT_MODE=sandbox: pay with test card 4242 4242 4242 4242)
                   calendar-service      http://127.0.0.1:8083   (CALENDAR_MODE=local: a calendar in its database)
-                  notification-service  http://127.0.0.1:8084   (emails and texts are logged, not sent)
+                  notification-service  http://127.0.0.1:8084   (emails in .local/mail, texts kept locally)
                   Keycloak              http://127.0.0.1:%d   (admin console: admin / admin)
 
                   Demo logins (realm "coach"): coach / coach (the coach), alice / alice and bob / bob (clients)

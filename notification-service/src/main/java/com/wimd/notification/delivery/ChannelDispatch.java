@@ -262,6 +262,7 @@ public final class ChannelDispatch {
         }
         waiting.remove(message.id());
         queue.recordSent(message.id(), clock.instant(), providerId);
+        LOG.infof("%s %s sent (attempt %d)", channel, message.id(), message.attempts() + 1); // its id: no address, no words
         answered();
     }
 }
