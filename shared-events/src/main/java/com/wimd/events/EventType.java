@@ -30,6 +30,7 @@ public enum EventType {
     FEE_CHARGE_FAILED("FeeChargeFailed", FeeChargeFailed.class, Producer.PAYMENT, 1),
     RESCHEDULE_REQUESTED("RescheduleRequested", RescheduleRequested.class, Producer.BOOKING, 1),
     BOOKING_RESCHEDULED("BookingRescheduled", BookingRescheduled.class, Producer.BOOKING, 1),
+    RESCHEDULE_WITHDRAWN("RescheduleWithdrawn", RescheduleWithdrawn.class, Producer.BOOKING, 1),
     COACH_BUSY_TIMES_CHANGED("CoachBusyTimesChanged", CoachBusyTimesChanged.class, Producer.CALENDAR, 1),
     COACH_CALENDAR_SYNCED("CoachCalendarSynced", CoachCalendarSynced.class, Producer.CALENDAR, 1),
     DATE_BLOCKED("DateBlocked", DateBlocked.class, Producer.BOOKING, 1),

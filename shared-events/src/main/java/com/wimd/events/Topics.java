@@ -26,6 +26,7 @@ public final class Topics {
     public static final String FEE_CHARGE_FAILED = "FeeChargeFailed";
     public static final String RESCHEDULE_REQUESTED = "RescheduleRequested";
     public static final String BOOKING_RESCHEDULED = "BookingRescheduled";
+    public static final String RESCHEDULE_WITHDRAWN = "RescheduleWithdrawn";
     public static final String COACH_BUSY_TIMES_CHANGED = "CoachBusyTimesChanged";
     public static final String COACH_CALENDAR_SYNCED = "CoachCalendarSynced";
     public static final String DATE_BLOCKED = "DateBlocked";

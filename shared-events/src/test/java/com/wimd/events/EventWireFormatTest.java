@@ -62,6 +62,8 @@ class EventWireFormatTest {
                         SLOT, SLOT.plusSeconds(86400), "pi_3Q", null), null),
                 envelope(new BookingRescheduled(BOOKING, CLIENT, BookingType.PAID_SINGLE, SLOT, SLOT.plusSeconds(86400),
                         SLOT.plusSeconds(88200), null, "evt-42", 1, "CLIENT", new Money(7500, "CAD")), CAUSE),
+                envelope(new RescheduleWithdrawn(BOOKING, CLIENT, "reschedule-1-2", new Money(7500, "CAD"), "pi_fee_2",
+                        SLOT, SLOT.plusSeconds(86400), "the coach is not available on 2026-12-08 any more"), CAUSE),
                 envelope(new CoachBusyTimesChanged(java.time.LocalDate.parse("2026-12-07"), java.util.List.of(
                         new BusyInterval(SLOT, SLOT.plusSeconds(3600))), AT), null),
                 envelope(new CoachCalendarSynced(AT, AT.minusSeconds(3600), false, "Google Calendar unreachable", true), null),
@@ -117,6 +119,7 @@ class EventWireFormatTest {
         assertThat(EventType.FEE_CHARGE_FAILED.topic()).isEqualTo(Topics.FEE_CHARGE_FAILED);
         assertThat(EventType.RESCHEDULE_REQUESTED.topic()).isEqualTo(Topics.RESCHEDULE_REQUESTED);
         assertThat(EventType.BOOKING_RESCHEDULED.topic()).isEqualTo(Topics.BOOKING_RESCHEDULED);
+        assertThat(EventType.RESCHEDULE_WITHDRAWN.topic()).isEqualTo(Topics.RESCHEDULE_WITHDRAWN);
         assertThat(EventType.COACH_BUSY_TIMES_CHANGED.topic()).isEqualTo(Topics.COACH_BUSY_TIMES_CHANGED);
         assertThat(EventType.COACH_CALENDAR_SYNCED.topic()).isEqualTo(Topics.COACH_CALENDAR_SYNCED);
         assertThat(EventType.DATE_BLOCKED.topic()).isEqualTo(Topics.DATE_BLOCKED);

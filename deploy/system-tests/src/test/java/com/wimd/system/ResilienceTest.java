@@ -285,6 +285,7 @@ class ResilienceTest {
             Map.entry(Topics.FEE_CHARGE_FAILED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.RESCHEDULE_REQUESTED, List.of(ServiceSpec.PAYMENT)),
             Map.entry(Topics.BOOKING_RESCHEDULED, List.of(ServiceSpec.CALENDAR, ServiceSpec.NOTIFICATION)),
+            Map.entry(Topics.RESCHEDULE_WITHDRAWN, List.of(ServiceSpec.PAYMENT, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.COACH_BUSY_TIMES_CHANGED, List.of(ServiceSpec.BOOKING)),
             Map.entry(Topics.COACH_CALENDAR_SYNCED, List.of(ServiceSpec.BOOKING, ServiceSpec.NOTIFICATION)),
             Map.entry(Topics.DATE_BLOCKED, List.of(ServiceSpec.NOTIFICATION)),

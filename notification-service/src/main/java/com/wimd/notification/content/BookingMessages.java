@@ -5,6 +5,7 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.LateFeeCharged;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
@@ -129,6 +130,14 @@ public final class BookingMessages {
                 ? " A late-change fee of " + Amounts.format(event.fee()) + " was charged to your saved card." : "";
         return by + yourCall(event.previousStart()).replace("your call on ", "your call from ") + " to "
                 + SessionTimes.full(event.slotStart(), coachZone) + "." + fee;
+    }
+
+    public static final String WITHDRAWN_TITLE = "Your session was not moved";
+
+    public InApp withdrawnInApp(RescheduleWithdrawn event) {
+        return new InApp(WITHDRAWN_TITLE, "The coach is no longer available on "
+                + SessionTimes.full(event.toStart(), coachZone) + ", so " + yourCall(event.slotStart())
+                + " stays as it was, and the fee of " + Amounts.format(event.fee()) + " is being refunded to your card.");
     }
 
     public InApp feeChargedInApp(LateFeeCharged event) {

@@ -19,6 +19,7 @@ import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RefundFailed;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.notification.config.NotificationConfig;
 import com.wimd.notification.content.Amounts;
 import com.wimd.notification.content.BookingLinks;
@@ -171,6 +172,13 @@ public class EmailRenderer {
             return content(BookingMessages.FEE_CHARGED_TITLE + ": " + Amounts.format(e.fee()),
                     () -> EmailTemplates.lateFeeCharged(person(e.client()), Amounts.format(e.fee()),
                             session(e.client(), e.slotStart(), null, null), reschedule, links(e.bookingId()), notes()),
+                    null);
+        }
+        if (payload instanceof RescheduleWithdrawn e) {
+            return content(BookingMessages.WITHDRAWN_TITLE + ": " + Amounts.format(e.fee()) + " refunded",
+                    () -> EmailTemplates.rescheduleWithdrawn(person(e.client()), Amounts.format(e.fee()),
+                            session(e.client(), e.slotStart(), null, null), when(e.client(), e.toStart()),
+                            blankToNull(e.reason()), links(e.bookingId()), notes()),
                     null);
         }
         if (payload instanceof PackagePaymentSucceeded e) {

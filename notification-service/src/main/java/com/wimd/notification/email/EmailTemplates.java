@@ -63,6 +63,10 @@ final class EmailTemplates {
     static native TemplateInstance bookingCancelled(Person client, Session session, boolean byCoach, String reason,
                                                     String money, BookingLinks links);
 
+    /** @param to where the session was to move (it stays at {@code session}) */
+    static native TemplateInstance rescheduleWithdrawn(Person client, String fee, Session session, When to, String reason,
+                                                       BookingLinks links, String notes);
+
     /** @param reschedule the fee paid for a move (the booking stands) rather than for a cancellation */
     static native TemplateInstance lateFeeCharged(Person client, String fee, Session session, boolean reschedule,
                                                   BookingLinks links, String notes);

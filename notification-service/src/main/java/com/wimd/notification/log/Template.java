@@ -24,6 +24,8 @@ public enum Template {
     BOOKING_CANCELLED("booking-cancelled", EventType.BOOKING_CANCELLED, Recipient.CLIENT),
     LATE_FEE_CHARGED("late-fee-charged", EventType.LATE_FEE_CHARGED, Recipient.CLIENT),
     BOOKING_RESCHEDULED("booking-rescheduled", EventType.BOOKING_RESCHEDULED, Recipient.CLIENT),
+    /** A late move whose fee was paid did not happen (the coach blocked the day meanwhile): it stays, the fee comes back. */
+    RESCHEDULE_WITHDRAWN("reschedule-withdrawn", EventType.RESCHEDULE_WITHDRAWN, Recipient.CLIENT),
     /**
      * A session is coming up (24 hours ahead by default): sent by the reminder job, not by an event as it is read; its
      * log row carries the event that set the session's time (a confirmation, or a BookingRescheduled after a move).

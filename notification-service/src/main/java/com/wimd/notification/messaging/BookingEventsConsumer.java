@@ -7,6 +7,7 @@ import com.wimd.events.CoachCalendarSynced;
 import com.wimd.events.DateBlocked;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.MessageParked;
@@ -84,6 +85,11 @@ public class BookingEventsConsumer {
     @Incoming(Topics.LATE_FEE_CHARGED)
     public CompletionStage<Void> onLateFeeCharged(Message<String> message) {
         return events.consume(message, LateFeeCharged.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onLateFeeCharged));
+    }
+
+    @Incoming(Topics.RESCHEDULE_WITHDRAWN)
+    public CompletionStage<Void> onRescheduleWithdrawn(Message<String> message) {
+        return events.consume(message, RescheduleWithdrawn.class, event -> consumer.handleOnce(event, CONSUMER, notifications::onRescheduleWithdrawn));
     }
 
     @Incoming(Topics.FEE_CHARGE_FAILED)

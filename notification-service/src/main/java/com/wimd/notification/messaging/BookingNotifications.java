@@ -5,6 +5,7 @@ import com.wimd.events.BookingConfirmed;
 import com.wimd.events.BookingRescheduled;
 import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.BookingFailed;
 import com.wimd.events.Client;
 import com.wimd.events.CoachCalendarSynced;
@@ -126,6 +127,13 @@ public class BookingNotifications {
         LateFeeCharged event = envelope.payload();
         return record(envelope, event.client(), NotificationKind.LATE_FEE_CHARGED, Template.LATE_FEE_CHARGED,
                 messages.feeChargedInApp(event));
+    }
+
+    /** The client is told that their late move did not happen and its fee is refunded. */
+    public Uni<Void> onRescheduleWithdrawn(EventEnvelope<RescheduleWithdrawn> envelope) {
+        RescheduleWithdrawn event = envelope.payload();
+        return record(envelope, event.client(), NotificationKind.RESCHEDULE_WITHDRAWN, Template.RESCHEDULE_WITHDRAWN,
+                messages.withdrawnInApp(event));
     }
 
     /** The coach is emailed: the fee was not paid (the credit is forfeited, or the reschedule refused). */

@@ -14,6 +14,7 @@ import com.wimd.events.OrphanPaymentRefunded;
 import com.wimd.events.PackagePaymentFailed;
 import com.wimd.events.PackagePaymentSucceeded;
 import com.wimd.events.PaymentRefunded;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.notification.Mailbox;
 import com.wimd.notification.config.NotificationConfig;
@@ -98,6 +99,9 @@ class EveryEmailThroughSmtpTest {
                                 "evt", 1, "CLIENT", cad(7500))),
                 new Case(Template.LATE_FEE_CHARGED, About.UPCOMING,
                         c -> new LateFeeCharged(UUID.randomUUID(), c, LateFeeCharged.reschedule(1), cad(7500), "pi_fee", START)),
+                new Case(Template.RESCHEDULE_WITHDRAWN, About.UPCOMING,
+                        c -> new RescheduleWithdrawn(UUID.randomUUID(), c, LateFeeCharged.reschedule(1), cad(7500), "pi_fee",
+                                START, moved, "the coach is no longer available on that day")),
                 new Case(Template.BOOKING_CANCELLED, About.OVER,
                         c -> new BookingCancelled(UUID.randomUUID(), c, BookingType.PAID_SINGLE, START, end, "evt", "COACH",
                                 "the coach blocked the date", false, cad(15000), cad(0), false, "pi_1", null)),

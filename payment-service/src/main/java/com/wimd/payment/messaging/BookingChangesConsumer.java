@@ -2,6 +2,7 @@ package com.wimd.payment.messaging;
 
 import com.wimd.events.BookingCancelled;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.payment.changes.service.BookingChanges;
 import com.wimd.support.inbox.IdempotentConsumer;
 import com.wimd.support.messaging.EventConsumers;
@@ -32,6 +33,14 @@ public class BookingChangesConsumer {
     public CompletionStage<Void> onBookingCancelled(Message<String> message) {
         return events.consume(message, BookingCancelled.class, event -> {
             consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, changes::onCancelled);
+            changes.carryOut(event.payload());
+        });
+    }
+
+    @Incoming("reschedule-withdrawn")
+    public CompletionStage<Void> onRescheduleWithdrawn(Message<String> message) {
+        return events.consume(message, RescheduleWithdrawn.class, event -> {
+            consumer.handleOnce(event, BookingRequestedConsumer.CONSUMER, changes::onRescheduleWithdrawn);
             changes.carryOut(event.payload());
         });
     }

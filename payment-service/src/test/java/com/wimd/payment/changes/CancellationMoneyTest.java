@@ -10,6 +10,7 @@ import com.wimd.events.Money;
 import com.wimd.events.PackagePurchaseRequested;
 import com.wimd.events.PaymentRefunded;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.payment.Clients;
@@ -165,6 +166,46 @@ class CancellationMoneyTest {
         assertThat(Database.count("select count(*) from sandbox_intents where idempotency_key = ? and amount_minor = 7500",
                 "fee:" + booking.bookingId() + ":reschedule-1")).isEqualTo(1);
         assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
+    }
+
+    @Test
+    void a_withdrawn_reschedules_fee_is_given_back_in_full_once_and_the_session_payment_is_left_alone() {
+        BookingRequested booking = confirmedPaidBooking("rosa");
+        kafka.publish(EventEnvelope.first(lateMove(booking, "reschedule-1"), Instant.now()));
+        await().atMost(PATIENCE).until(() -> !kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId()).isEmpty());
+        LateFeeCharged charged = (LateFeeCharged) kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId()).get(0).payload();
+
+        EventEnvelope<RescheduleWithdrawn> withdrawn = EventEnvelope.first(new RescheduleWithdrawn(booking.bookingId(),
+                booking.client(), "reschedule-1", charged.fee(), charged.paymentIntentId(),
+                booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)), "the coach is no longer available on that day"), Instant.now());
+        kafka.publish(withdrawn);
+        kafka.publish(withdrawn);
+        kafka.publish(EventEnvelope.first(withdrawn.payload(), Instant.now())); // told again, as a new event
+
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from refunds where payment_intent_id = ? and status = 'SUCCEEDED'",
+                charged.paymentIntentId()) == 1);
+        assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", charged.paymentIntentId())).isEqualTo(1);
+        assertThat(Database.count("select sum(amount_minor) from sandbox_refunds where payment_intent_id = ?", charged.paymentIntentId()))
+                .isEqualTo(7500);
+        assertThat(Database.count("select count(*) from refunds where payment_intent_id = ? and kind = 'FEE'", charged.paymentIntentId()))
+                .isEqualTo(1);
+        // the session's own payment is untouched, and the client is not told "the session was refunded"
+        assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", booking.paymentIntentId())).isZero();
+        assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
+    }
+
+    @Test
+    void a_withdrawn_reschedule_whose_fee_was_never_charged_gives_nothing_back() {
+        BookingRequested booking = confirmedPaidBooking("sami");
+        EventEnvelope<RescheduleWithdrawn> withdrawn = EventEnvelope.first(new RescheduleWithdrawn(booking.bookingId(),
+                booking.client(), "reschedule-1", new Money(7500, "CAD"), "pi_never", booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)),
+                "blocked"), Instant.now());
+        kafka.publish(withdrawn);
+
+        await().atMost(PATIENCE).until(() -> Database.count("select count(*) from inbox where event_id = ?", withdrawn.eventId()) == 1);
+        assertThat(Database.count("select count(*) from refunds where payment_intent_id = 'pi_never' or correlation_id = ?",
+                booking.bookingId())).isZero();
+        assertThat(Database.count("select count(*) from sandbox_refunds where payment_intent_id = ?", booking.paymentIntentId())).isZero();
     }
 
     RescheduleRequested lateMove(BookingRequested booking, String step) {

@@ -177,6 +177,7 @@ public class BookingResource {
             case CHARGING -> Response.accepted(RescheduleView.of(outcome)).location(URI.create("/booking/" + id)).build();
             case DECLINED -> throw BookingProblems.PAYMENT_FAILED.because("the late-change fee could not be charged to your "
                     + "saved card (" + outcome.appointment().moveFailure + "); the booking stays as it was");
+            case WITHDRAWN -> throw BookingProblems.SLOT_UNAVAILABLE.at("new_datetime", outcome.appointment().moveFailure);
         });
     }
 

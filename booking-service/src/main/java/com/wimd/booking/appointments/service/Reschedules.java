@@ -14,6 +14,9 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.Money;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
+import com.wimd.booking.availability.domain.SlotPolicy;
+import com.wimd.booking.availability.persistence.BlockedDate;
 import com.wimd.support.outbox.Outbox;
 import com.wimd.support.problem.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,6 +28,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,8 +68,11 @@ public class Reschedules {
         this.clock = clock;
     }
 
-    /** Where a reschedule stands for its caller: moved, waiting for its fee, or refused because the fee was. */
-    public enum State { MOVED, CHARGING, DECLINED }
+    /**
+     * Where a reschedule stands for its caller: moved, waiting for its fee, refused because the fee was, or withdrawn
+     * after its fee was paid because the coach blocked the day meanwhile (the fee is given back).
+     */
+    public enum State { MOVED, CHARGING, DECLINED, WITHDRAWN }
 
     public record Outcome(Appointment appointment, State state, long feeMinor, String currency) {
     }
@@ -99,7 +107,7 @@ public class Reschedules {
                 .invoke(availability::invalidate)
                 .onFailure(UniqueIndexes::isSlotConflict).transform(e -> BookingProblems.SLOT_UNAVAILABLE
                         .at("new_datetime", "that slot was just taken; please pick another"))
-                .chain(outcome -> outcome.state() == State.CHARGING ? awaitFee(outcome, clock.instant().plus(config.rescheduleFeeWait()))
+                .chain(outcome -> outcome.state() == State.CHARGING ? awaitFee(outcome, newStart, clock.instant().plus(config.rescheduleFeeWait()))
                         : Uni.createFrom().item(outcome));
     }
 
@@ -171,27 +179,63 @@ public class Reschedules {
     }
 
     /** Waits (without blocking a thread) until the fee is settled or the wait runs out. */
-    private Uni<Outcome> awaitFee(Outcome charging, Instant deadline) {
+    private Uni<Outcome> awaitFee(Outcome charging, Instant newStart, Instant deadline) {
         UUID id = charging.appointment().id;
         return Panache.withSession(() -> Appointment.<Appointment>findById(id)).chain(a -> {
             if (a.movingTo == null) {
-                boolean moved = a.moveFailure == null;
-                return Uni.createFrom().item(new Outcome(a, moved ? State.MOVED : State.DECLINED, charging.feeMinor(), charging.currency()));
+                if (a.moveFailure == null) {
+                    return Uni.createFrom().item(new Outcome(a, State.MOVED, charging.feeMinor(), charging.currency()));
+                }
+                // not moved: withdrawn if the day it asked for is blocked now (see onFeeCharged), else declined
+                return Panache.withSession(() -> BlockedDate.amongst(Set.of(SlotPolicy.coachDate(newStart, config.coachZone()))))
+                        .map(blocked -> new Outcome(a, blocked.isEmpty() ? State.DECLINED : State.WITHDRAWN,
+                                charging.feeMinor(), charging.currency()));
             }
             if (!clock.instant().isBefore(deadline)) {
                 return Uni.createFrom().item(new Outcome(a, State.CHARGING, charging.feeMinor(), charging.currency()));
             }
-            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(100)).chain(() -> awaitFee(charging, deadline));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(100)).chain(() -> awaitFee(charging, newStart, deadline));
         });
     }
 
-    /** In the consumer's transaction: the late move's fee is paid, so the booking moves now. */
+    /**
+     * In the consumer's transaction, with the booking locked: the late move's fee is paid, so the booking moves now,
+     * unless the coach blocked the day it was to move to while the fee was being charged. Then the move is withdrawn
+     * (the booking stays where it was, free to change again) and the fee is given back (RescheduleWithdrawn).
+     * Blocking a date locks the bookings moving to it too, so a block and this never pass each other.
+     */
     public Uni<Void> onFeeCharged(EventEnvelope<LateFeeCharged> event, Appointment a, Instant now) {
         if (a.movingTo == null || !a.movingStep().equals(event.payload().step())) {
             return Uni.createFrom().voidItem(); // a repeat, or not this move's
         }
-        LOG.infof("booking %s: the reschedule's fee is paid; it moves to %s", a.id, a.movingTo);
-        return moveNow(a, a.movingTo, a.movingBackup, a.movingBy, event.payload().fee(), event, now);
+        LocalDate day = SlotPolicy.coachDate(a.movingTo, config.coachZone());
+        return BlockedDate.amongst(Set.of(day)).chain(blocked -> {
+            if (!blocked.isEmpty()) {
+                return withdraw(event, a, day, now);
+            }
+            LOG.infof("booking %s: the reschedule's fee is paid; it moves to %s", a.id, a.movingTo);
+            return moveNow(a, a.movingTo, a.movingBackup, a.movingBy, event.payload().fee(), event, now);
+        });
+    }
+
+    /** The move's day was blocked after it was asked for: it is withdrawn and its fee given back. */
+    private Uni<Void> withdraw(EventEnvelope<LateFeeCharged> event, Appointment a, LocalDate day, Instant now) {
+        LateFeeCharged fee = event.payload();
+        String reason = "the coach is no longer available on " + day + "; your session stays as it was and the fee of "
+                + fee.fee().display() + " is refunded";
+        LOG.infof("booking %s: %s was blocked while the reschedule's fee was charged; the move is withdrawn and the fee given back",
+                a.id, day);
+        Instant to = a.movingTo;
+        a.movingTo = null;
+        a.movingBackup = null;
+        a.movingFeeMinor = null;
+        a.movingBy = null;
+        a.moveFailure = reason;
+        a.updatedAt = now;
+        RescheduleWithdrawn withdrawn = new RescheduleWithdrawn(a.id, a.client(), fee.step(), fee.fee(), fee.paymentIntentId(),
+                a.scheduledAt, to, reason);
+        return Panache.getSession().chain(s -> s.flush())
+                .chain(() -> outbox.add(EventEnvelope.causedBy(withdrawn, event, now)));
     }
 
     /** In the consumer's transaction: the late move's fee was declined; the new slot is let go, the booking stays. */

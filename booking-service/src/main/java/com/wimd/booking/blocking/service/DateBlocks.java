@@ -123,7 +123,10 @@ public class DateBlocks {
             Instant from = day.atStartOfDay(zone).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
             onDates = onDates.chain(list -> {
-                var query = Appointment.<Appointment>find("scheduledAt >= ?1 and scheduledAt < ?2 and status in ?3 order by createdAt",
+                // with those moving to the day (a late reschedule waiting for its fee): locked too, so the block and
+                // the move's commit (which checks the block) take turns
+                var query = Appointment.<Appointment>find("((scheduledAt >= ?1 and scheduledAt < ?2) or (movingTo >= ?1 and movingTo < ?2)) "
+                                + "and status in ?3 order by createdAt",
                         from, to, List.of(AppointmentStatus.PENDING, AppointmentStatus.CONFIRMED));
                 return (apply ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).list().map(rows -> {
                     list.addAll(rows);

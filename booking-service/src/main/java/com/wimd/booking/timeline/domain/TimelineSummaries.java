@@ -25,6 +25,7 @@ import com.wimd.events.PaymentRefunded;
 import com.wimd.events.PaymentSucceeded;
 import com.wimd.events.RefundFailed;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.SessionOutcomeRecorded;
 
 import java.time.Instant;
@@ -98,6 +99,10 @@ public final class TimelineSummaries {
         }
         if (event instanceof RescheduleRequested e) {
             return "move to " + at(e.toStart(), zone) + " waiting for its fee of " + e.fee().display();
+        }
+        if (event instanceof RescheduleWithdrawn e) {
+            return "move to " + at(e.toStart(), zone) + " withdrawn (" + reason(e.reason()) + "); its fee of "
+                    + e.fee().display() + " is given back";
         }
         if (event instanceof BookingRescheduled e) {
             String to = at(e.slotStart(), zone);

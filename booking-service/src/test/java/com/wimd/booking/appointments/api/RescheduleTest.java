@@ -9,6 +9,7 @@ import com.wimd.events.FeeChargeFailed;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.Money;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.infra.test.TestTokens;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +208,53 @@ class RescheduleTest {
 
         Response cancelled = CancelTest.cancel(TestTokens.client(user), booking, null);
         assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+    }
+
+    @Test
+    void a_late_move_to_a_day_the_coach_blocks_while_its_fee_is_charged_is_withdrawn_and_its_fee_given_back() throws Exception {
+        UUID booking = confirmedPaid();
+        CancelTest.startsInHours(booking, 5);
+        Instant old = startOf(booking);
+        LocalDate day = Slots.workingDay(47); // a day no other test books or blocks
+        ZonedDateTime to = ZonedDateTime.of(day, LocalTime.of(11, 0), Slots.TORONTO);
+        try {
+            LateMove move = lateMove(booking, to, 1);
+            Response blocked = given().auth().oauth2(TestTokens.coach("coach")).contentType(ContentType.JSON)
+                    .body(Map.of("date", day.toString(), "reason", "a conference")).post("/booking/admin/block-date");
+            assertThat(blocked.statusCode()).as(blocked.asString()).isEqualTo(200);
+            assertThat(startOf(booking)).as("the booking itself is not on the blocked day").isEqualTo(old);
+
+            kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, move.requested().client(), move.requested().step(),
+                    move.requested().fee(), "pi_fee_withdrawn", old), Instant.now()));
+
+            Response refused = move.answer().get();
+            assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(409);
+            assertThat(refused.jsonPath().getString("type")).isEqualTo("urn:problem-type:slot-unavailable");
+            assertThat(refused.jsonPath().getString("detail")).contains(day.toString()).contains("refunded");
+            assertThat(startOf(booking)).isEqualTo(old);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.RESCHEDULE_WITHDRAWN, booking))
+                    .singleElement().satisfies(e -> {
+                        RescheduleWithdrawn withdrawn = (RescheduleWithdrawn) e.payload();
+                        assertThat(withdrawn.step()).isEqualTo(move.requested().step());
+                        assertThat(withdrawn.fee()).isEqualTo(new Money(7500, "CAD"));
+                        assertThat(withdrawn.feePaymentIntentId()).isEqualTo("pi_fee_withdrawn");
+                        assertThat(withdrawn.toStart()).isEqualTo(to.toInstant());
+                        assertThat(withdrawn.slotStart()).as("where the session stays").isEqualTo(old);
+                    }));
+            assertThat(kafka.eventsFor(Topics.BOOKING_RESCHEDULED, booking)).isEmpty();
+            assertThat(Database.count("select reschedule_count from appointments where id = ?", booking)).isZero();
+
+            // a redelivered answer moves nothing and withdraws nothing more
+            kafka.publish(EventEnvelope.first(new LateFeeCharged(booking, move.requested().client(), move.requested().step(),
+                    move.requested().fee(), "pi_fee_withdrawn", old), Instant.now()));
+            // and the booking is free to change again
+            Response cancelled = CancelTest.cancel(TestTokens.client(user), booking, null);
+            assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+            assertThat(kafka.eventsFor(Topics.RESCHEDULE_WITHDRAWN, booking)).hasSize(1);
+            assertThat(kafka.eventsFor(Topics.BOOKING_RESCHEDULED, booking)).isEmpty();
+        } finally {
+            Database.update("delete from blocked_dates where blocked_date = ?::date", day.toString());
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.wimd.events.BookingCancelled;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.LateFeeCharged;
 import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
+import com.wimd.payment.fees.persistence.FeeCharge;
 import com.wimd.payment.fees.service.LateFees;
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
@@ -18,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class BookingChanges {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BookingChanges.class);
 
     private final Refunds refunds;
     private final LateFees fees;
@@ -51,6 +55,27 @@ public class BookingChanges {
         RescheduleRequested request = event.payload();
         return fees.decide(new LateFees.Due(request.bookingId(), request.step(), request.fee(), request.client(),
                 request.fromStart(), request.packageId()), event.eventId());
+    }
+
+    /**
+     * In the consumer's transaction: a late reschedule was withdrawn after its fee was paid (the coach blocked the day
+     * meanwhile); the fee is given back, once. A fee that was never charged has nothing to give back.
+     */
+    public Uni<Void> onRescheduleWithdrawn(EventEnvelope<RescheduleWithdrawn> event) {
+        RescheduleWithdrawn withdrawn = event.payload();
+        return FeeCharge.<FeeCharge>findById(new FeeCharge.Key(withdrawn.bookingId(), withdrawn.step())).chain(fee -> {
+            if (fee == null || fee.status != FeeCharge.Status.CHARGED || fee.chargeIntentId == null) {
+                LOG.warnf("booking %s: reschedule %s withdrawn, but its fee was not charged here (%s); nothing to give back",
+                        withdrawn.bookingId(), withdrawn.step(), fee == null ? "no fee" : fee.status);
+                return Uni.createFrom().voidItem();
+            }
+            return refunds.decideFee(fee, "the reschedule was withdrawn: " + withdrawn.reason(), event.eventId()).replaceWithVoid();
+        });
+    }
+
+    /** Blocking, after the deciding transaction committed. */
+    public void carryOut(RescheduleWithdrawn withdrawn) {
+        refunds.carryOut(Refunds.feeRefundId(withdrawn.bookingId(), withdrawn.step()));
     }
 
     /** Blocking, after the deciding transaction committed. */

@@ -16,6 +16,7 @@ import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.messaging.Envelopes;
 import com.wimd.payment.refunds.domain.RefundProgress;
 import com.wimd.payment.refunds.persistence.RefundRecord;
+import com.wimd.payment.fees.persistence.FeeCharge;
 import com.wimd.payment.verification.domain.PaymentStep;
 import com.wimd.payment.verification.persistence.PaymentRequest;
 import com.wimd.support.db.Db;
@@ -88,6 +89,40 @@ public class Refunds {
             return Uni.createFrom().voidItem();
         }
         return requested(payment.id, PaymentRequest.Kind.PAYMENT, payment, remaining, reason, null).persist().replaceWithVoid();
+    }
+
+    /**
+     * The refund of a late fee: its own id, from the booking and the fee's step, so that it never meets the booking's
+     * own refund (one per correlation id) and is decided once however often it is asked for.
+     */
+    public static UUID feeRefundId(UUID bookingId, String step) {
+        return UUID.nameUUIDFromBytes(("fee-refund:" + bookingId + ":" + step).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * In the caller's transaction: a charged late fee is given back in full (its reschedule was withdrawn), once.
+     *
+     * @return the refund's id, to carry it out after the commit
+     */
+    public Uni<UUID> decideFee(FeeCharge fee, String reason, UUID causeEventId) {
+        UUID id = feeRefundId(fee.key.bookingId(), fee.key.step());
+        return RefundRecord.<RefundRecord>findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(id);
+            }
+            RefundRecord refund = new RefundRecord();
+            refund.correlationId = id;
+            refund.kind = PaymentRequest.Kind.FEE;
+            refund.paymentIntentId = fee.chargeIntentId;
+            refund.amountMinor = fee.amountMinor;
+            refund.currency = fee.currency;
+            refund.reason = reason;
+            refund.status = RefundRecord.Status.REQUESTED;
+            refund.causeEventId = causeEventId;
+            refund.createdAt = clock.instant();
+            refund.updatedAt = refund.createdAt;
+            return refund.persist().replaceWith(id);
+        });
     }
 
     private RefundRecord requested(UUID correlationId, PaymentRequest.Kind kind, Payment payment, long amount,
@@ -246,7 +281,7 @@ public class Refunds {
     }
 
     private static Uni<PaymentRequest> requestOf(RefundRecord refund) {
-        return refund.kind == PaymentRequest.Kind.PAYMENT ? Uni.createFrom().nullItem()
+        return refund.kind == PaymentRequest.Kind.PAYMENT || refund.kind == PaymentRequest.Kind.FEE ? Uni.createFrom().nullItem()
                 : PaymentRequest.findById(refund.correlationId);
     }
 
@@ -263,6 +298,8 @@ public class Refunds {
             case PAYMENT -> clientOf(refund, null).map(client -> new OrphanPaymentRefunded(refund.correlationId,
                     refund.paymentIntentId, refund.refundId, amount, refund.reason, client));
             case PACKAGE -> Uni.createFrom().nullItem();
+            // the client was told when the move was withdrawn that the fee is refunded; a failure goes to the coach
+            case FEE -> Uni.createFrom().nullItem();
         };
     }
 
@@ -276,6 +313,10 @@ public class Refunds {
             if (payload instanceof PackagePurchaseRequested purchase) {
                 return Uni.createFrom().item(purchase.client());
             }
+        }
+        if (refund.kind == PaymentRequest.Kind.FEE) {
+            return FeeCharge.<FeeCharge>find("chargeIntentId", refund.paymentIntentId).firstResult()
+                    .map(fee -> fee == null ? null : fee.client());
         }
         return Payment.byIntent(refund.paymentIntentId).map(p -> p == null ? null
                 : new Client(p.userId, p.clientName, p.clientEmail, null));

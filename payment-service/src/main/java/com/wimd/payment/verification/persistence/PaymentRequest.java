@@ -26,7 +26,11 @@ import java.util.UUID;
 public class PaymentRequest extends PanacheEntityBase {
 
     /** What a payment pays for; PAYMENT: nothing (an orphan, refunded under its own id). */
-    public enum Kind { BOOKING, PACKAGE, PAYMENT }
+    /**
+     * What a payment or refund is for: a booking, a package, a payment no booking or package took (refunds only), or
+     * a late fee given back (refunds only: a late reschedule withdrawn after its fee was paid).
+     */
+    public enum Kind { BOOKING, PACKAGE, PAYMENT, FEE }
 
     @Id
     @Column(name = "correlation_id")
