@@ -184,19 +184,14 @@ public final class ChannelDispatch {
         try {
             providerId = sender.send(message);
         } catch (Undeliverable e) {
-            LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, e.getMessage());
-            waiting.remove(message.id());
-            queue.recordUndeliverable(message.id(), retryPolicy, e.getMessage());
-            answered();
+            refused(message, e);
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("%s is still not answering (probe with %s): %s", channel, message.id(), e.getMessage());
             queue.putBack(message.id(), first.getValue(), e.getClass().getSimpleName() + ": " + e.getMessage());
             return false;
         }
-        waiting.remove(message.id());
-        queue.recordSent(message.id(), clock.instant(), providerId);
-        answered();
+        sent(message, providerId);
         return true;
     }
 
@@ -241,11 +236,7 @@ public final class ChannelDispatch {
         try {
             providerId = sender.send(message);
         } catch (Undeliverable e) {
-            String error = e.getMessage();
-            LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, error);
-            waiting.remove(message.id());
-            queue.recordUndeliverable(message.id(), retryPolicy, error);
-            answered();
+            refused(message, e);
             return;
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -260,9 +251,22 @@ public final class ChannelDispatch {
             retryAt(retry);
             return;
         }
+        sent(message, providerId);
+    }
+
+    /** The provider took the message (a send or a probe): recorded, logged by its id (no address, no words). */
+    private void sent(PendingDelivery message, String providerId) {
         waiting.remove(message.id());
         queue.recordSent(message.id(), clock.instant(), providerId);
-        LOG.infof("%s %s sent (attempt %d)", channel, message.id(), message.attempts() + 1); // its id: no address, no words
+        LOG.infof("%s %s sent (attempt %d)", channel, message.id(), message.attempts() + 1);
+        answered();
+    }
+
+    /** The provider refused the message for good: FAILED now; it answered, so what waits goes out. */
+    private void refused(PendingDelivery message, Undeliverable e) {
+        LOG.warnf("%s %s refused for good (attempt %d), not retried: %s", channel, message.id(), message.attempts() + 1, e.getMessage());
+        waiting.remove(message.id());
+        queue.recordUndeliverable(message.id(), retryPolicy, e.getMessage());
         answered();
     }
 }

@@ -166,12 +166,7 @@ public class Reschedules {
             a.rescheduleCount++;
             a.moveAttempt = 0; // the next reschedule's tries count afresh
         }
-        a.movingTo = null;
-        a.movingBackup = null;
-        a.movingFeeMinor = null;
-        a.movingBy = null;
-        a.moveFailure = null;
-        a.updatedAt = now;
+        endMove(a, null, now);
         BookingRescheduled moved = new BookingRescheduled(a.id, a.client(), a.bookingType, a.previousStart, a.scheduledAt,
                 a.endsAt(), a.backupAt, a.calendarEventId, a.rescheduleCount, by, fee);
         return Panache.getSession().chain(s -> s.flush())
@@ -226,12 +221,7 @@ public class Reschedules {
         LOG.infof("booking %s: %s was blocked while the reschedule's fee was charged; the move is withdrawn and the fee given back",
                 a.id, day);
         Instant to = a.movingTo;
-        a.movingTo = null;
-        a.movingBackup = null;
-        a.movingFeeMinor = null;
-        a.movingBy = null;
-        a.moveFailure = reason;
-        a.updatedAt = now;
+        endMove(a, reason, now);
         RescheduleWithdrawn withdrawn = new RescheduleWithdrawn(a.id, a.client(), fee.step(), fee.fee(), fee.paymentIntentId(),
                 a.scheduledAt, to, reason);
         return Panache.getSession().chain(s -> s.flush())
@@ -244,13 +234,18 @@ public class Reschedules {
             return Uni.createFrom().voidItem(); // a repeat, or an earlier try's
         }
         LOG.infof("booking %s: the reschedule's fee was declined (%s); it stays at %s", a.id, event.payload().reason(), a.scheduledAt);
+        endMove(a, event.payload().reason() == null || event.payload().reason().isBlank()
+                ? "the card was declined" : event.payload().reason(), now);
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A late move is over (moved, withdrawn or declined): the booking holds one slot again; {@code failure}: why it did not move. */
+    private static void endMove(Appointment a, String failure, Instant now) {
         a.movingTo = null;
         a.movingBackup = null;
         a.movingFeeMinor = null;
         a.movingBy = null;
-        a.moveFailure = event.payload().reason() == null || event.payload().reason().isBlank()
-                ? "the card was declined" : event.payload().reason();
+        a.moveFailure = failure;
         a.updatedAt = now;
-        return Uni.createFrom().voidItem();
     }
 }

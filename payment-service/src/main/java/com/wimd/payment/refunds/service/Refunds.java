@@ -64,7 +64,7 @@ public class Refunds {
             request.status = PaymentStep.Status.REFUNDED;
             return Uni.createFrom().voidItem();
         }
-        return requested(request.correlationId, request.kind, payment, remaining, reason, causeEventId).persist().replaceWithVoid();
+        return requested(request.correlationId, request.kind, payment.paymentIntentId, payment.currency, remaining, reason, causeEventId).persist().replaceWithVoid();
     }
 
     /**
@@ -75,7 +75,7 @@ public class Refunds {
         long amount = Math.min(amountMinor, payment.amountMinor - payment.refundedMinor);
         return RefundRecord.<RefundRecord>findById(bookingId).chain(existing -> existing != null || amount <= 0
                 ? Uni.createFrom().voidItem()
-                : requested(bookingId, PaymentRequest.Kind.BOOKING, payment, amount, reason, causeEventId).persist().replaceWithVoid());
+                : requested(bookingId, PaymentRequest.Kind.BOOKING, payment.paymentIntentId, payment.currency, amount, reason, causeEventId).persist().replaceWithVoid());
     }
 
     /**
@@ -88,7 +88,7 @@ public class Refunds {
         if (remaining <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return requested(payment.id, PaymentRequest.Kind.PAYMENT, payment, remaining, reason, null).persist().replaceWithVoid();
+        return requested(payment.id, PaymentRequest.Kind.PAYMENT, payment.paymentIntentId, payment.currency, remaining, reason, null).persist().replaceWithVoid();
     }
 
     /**
@@ -110,29 +110,20 @@ public class Refunds {
             if (existing != null) {
                 return Uni.createFrom().item(id);
             }
-            RefundRecord refund = new RefundRecord();
-            refund.correlationId = id;
-            refund.kind = PaymentRequest.Kind.FEE;
-            refund.paymentIntentId = fee.chargeIntentId;
-            refund.amountMinor = fee.amountMinor;
-            refund.currency = fee.currency;
-            refund.reason = reason;
-            refund.status = RefundRecord.Status.REQUESTED;
-            refund.causeEventId = causeEventId;
-            refund.createdAt = clock.instant();
-            refund.updatedAt = refund.createdAt;
+            RefundRecord refund = requested(id, PaymentRequest.Kind.FEE, fee.chargeIntentId, fee.currency, fee.amountMinor,
+                    reason, causeEventId);
             return refund.persist().replaceWith(id);
         });
     }
 
-    private RefundRecord requested(UUID correlationId, PaymentRequest.Kind kind, Payment payment, long amount,
-                                   String reason, UUID causeEventId) {
+    private RefundRecord requested(UUID correlationId, PaymentRequest.Kind kind, String paymentIntentId, String currency,
+                                   long amount, String reason, UUID causeEventId) {
         RefundRecord refund = new RefundRecord();
         refund.correlationId = correlationId;
         refund.kind = kind;
-        refund.paymentIntentId = payment.paymentIntentId;
+        refund.paymentIntentId = paymentIntentId;
         refund.amountMinor = amount;
-        refund.currency = payment.currency;
+        refund.currency = currency;
         refund.reason = reason;
         refund.status = RefundRecord.Status.REQUESTED;
         refund.causeEventId = causeEventId;
