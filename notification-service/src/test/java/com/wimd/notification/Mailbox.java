@@ -43,13 +43,29 @@ public final class Mailbox {
      * email threads were doing, so that a failure seen once in CI can be read without running it again.
      */
     public static List<MimeMessage> awaitCount(String address, int count) {
+        return awaitCount(address, null, count);
+    }
+
+    /** As {@link #awaitCount(String, int)}, counting only the messages with this subject (null: any). */
+    public static List<MimeMessage> awaitCount(String address, String subject, int count) {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> to(address).size() == count);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> to(address, subject).size() == count);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(count + " email(s) to " + address + " expected, " + to(address).size() + " arrived.\n"
-                    + Database.state("recipient = ?", address), e);
+            throw new AssertionError(count + " email(s) to " + address + (subject == null ? "" : " titled " + subject)
+                    + " expected, " + to(address, subject).size() + " arrived.\n" + Database.state("recipient = ?", address), e);
         }
-        return to(address);
+        return to(address, subject);
+    }
+
+    /** Every message received so far to this address with this subject (null: any). */
+    public static List<MimeMessage> to(String address, String subject) {
+        return to(address).stream().filter(m -> {
+            try {
+                return subject == null || subject.equals(m.getSubject());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** The first part of this MIME type (e.g. text/plain), decoded. */

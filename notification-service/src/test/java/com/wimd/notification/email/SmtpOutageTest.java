@@ -94,4 +94,23 @@ class SmtpOutageTest {
                 new ClientNotified(booking, "EMAIL", "BOOKING_CONFIRMED", "CLIENT", "FAILED"));
         assertThat(Mailbox.to(fred.email())).isEmpty();
     }
+
+    @Test
+    void an_email_goes_out_at_its_first_try_after_a_firewall_silently_dropped_the_connection_to_the_smtp_server() {
+        Client gina = Events.client("gina");
+        EventEnvelope<BookingConfirmed> first = Events.confirmed(gina, Events.MONDAY_10_AM_TORONTO);
+        kafka.publish(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(emailRow(first.payload().bookingId()).get("status")));
+
+        GreenMailTestResource.dropOpenConnections(); // whatever the mailer kept open now leads nowhere, and it is not told
+        Client hank = Events.client("hank");
+        EventEnvelope<BookingConfirmed> next = Events.confirmed(hank, Events.MONDAY_10_AM_TORONTO);
+        UUID booking = next.payload().bookingId();
+        kafka.publish(next);
+
+        // well within the send timeout (60 s): an email sent on a dropped connection would wait it out, then be retried
+        Mailbox.awaitCount(hank.email(), 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(emailRow(booking).get("status")));
+        assertThat(emailRow(booking)).containsEntry("attempts", 1).containsEntry("last_error", null);
+    }
 }
