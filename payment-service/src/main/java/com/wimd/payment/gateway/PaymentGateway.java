@@ -2,6 +2,7 @@ package com.wimd.payment.gateway;
 
 import com.wimd.events.Money;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -28,11 +29,23 @@ public interface PaymentGateway {
     /** Refunds a succeeded intent: {@code amountMinor} null means in full. */
     GatewayRefund refund(String paymentIntentId, Long amountMinor, String idempotencyKey);
 
+    /**
+     * The refund of this intent made under this key, found by the key in its metadata (for when the gateway may have
+     * forgotten the key itself), or empty if there is none.
+     */
+    Optional<GatewayRefund> findRefund(String paymentIntentId, String idempotencyKey);
+
     /** The refund as the gateway sees it now (its status moves on after it was made), or empty if it does not exist. */
     Optional<GatewayRefund> retrieveRefund(String refundId);
 
     /** Charges a saved card without the client present (a late-cancellation fee, say). A decline is an outcome, not an error. */
     ChargeOutcome chargeOffSession(OffSessionCharge charge, String idempotencyKey);
+
+    /**
+     * What the off-session charge made under this key for this customer since {@code since} came to, found by the key
+     * in its intent's metadata (for when the gateway may have forgotten the key itself), or empty if there is none.
+     */
+    Optional<ChargeOutcome> findCharge(String customerId, Instant since, String idempotencyKey);
 
     /** What the processor kept of a succeeded intent, or empty if it is not known yet. */
     Optional<Money> feeOf(String paymentIntentId);

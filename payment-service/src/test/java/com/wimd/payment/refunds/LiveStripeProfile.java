@@ -12,7 +12,7 @@ import java.util.Map;
 /** payment-service in live mode: the real stripe-java StripeGateway, against an HTTP fake of Stripe's API. */
 public class LiveStripeProfile implements QuarkusTestProfile {
 
-    static WireMockServer stripe;
+    public static WireMockServer stripe;
 
     @Override
     public List<TestResourceEntry> testResources() {

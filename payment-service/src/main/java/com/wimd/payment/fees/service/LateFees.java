@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -137,10 +138,17 @@ public class LateFees {
             settle(charge.key, null, "no card was saved when the client paid");
             return;
         }
+        String key = IdempotencyKeys.fee(charge.key.bookingId(), charge.key.step());
         ChargeOutcome outcome;
         try {
-            outcome = gateway.chargeOffSession(new OffSessionCharge(charge.amount(), charge.customerId, charge.paymentMethodId,
-                    charge.userId, charge.key.bookingId()), IdempotencyKeys.fee(charge.key.bookingId(), charge.key.step()));
+            // a fee still requested a day on: the gateway may have forgotten the key, so look for what it made first
+            Optional<ChargeOutcome> made = IdempotencyKeys.mayBeForgotten(charge.createdAt, clock.instant())
+                    ? gateway.findCharge(charge.customerId, charge.createdAt, key) : Optional.empty();
+            if (made.isPresent()) {
+                LOG.infof("fee %s of %s was charged at the gateway before: taken as its answer", charge.key.step(), charge.key.bookingId());
+            }
+            outcome = made.isPresent() ? made.get() : gateway.chargeOffSession(new OffSessionCharge(charge.amount(),
+                    charge.customerId, charge.paymentMethodId, charge.userId, charge.key.bookingId()), key);
         } catch (GatewayException e) {
             if (e.isTransient()) {
                 LOG.warnf("fee %s of %s not charged yet, will retry: %s", charge.key.step(), charge.key.bookingId(), e.getMessage());

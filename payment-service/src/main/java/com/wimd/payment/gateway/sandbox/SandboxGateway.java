@@ -141,6 +141,15 @@ public class SandboxGateway implements PaymentGateway {
         });
     }
 
+    /** The sandbox never forgets a key: the refund made under it, as {@link #refund} would answer it. */
+    @Override
+    public Optional<GatewayRefund> findRefund(String paymentIntentId, String idempotencyKey) {
+        return inTransaction(() -> SandboxRefund.<SandboxRefund>find("idempotencyKey = ?1 and paymentIntentId = ?2",
+                idempotencyKey, paymentIntentId).firstResult().chain(refund -> refund == null
+                ? Uni.createFrom().item(Optional.<GatewayRefund>empty())
+                : SandboxIntent.<SandboxIntent>findById(refund.paymentIntentId).map(intent -> Optional.of(refundView(refund, intent)))));
+    }
+
     /** The sandbox's refunds succeed at once. */
     @Override
     public Optional<GatewayRefund> retrieveRefund(String refundId) {
@@ -183,6 +192,13 @@ public class SandboxGateway implements PaymentGateway {
                                             SandboxEvents.paymentIntent(row), now))
                                     .replaceWith(() -> outcome(row));
                         })));
+    }
+
+    /** The sandbox never forgets a key: the charge made under it, as {@link #chargeOffSession} would answer it. */
+    @Override
+    public Optional<ChargeOutcome> findCharge(String customerId, Instant since, String idempotencyKey) {
+        return Optional.ofNullable(inSession(() -> SandboxIntent.<SandboxIntent>find("idempotencyKey = ?1 and customerId = ?2",
+                idempotencyKey, customerId).firstResult().map(row -> row == null ? null : outcome(row))));
     }
 
     private static ChargeOutcome outcome(SandboxIntent row) {

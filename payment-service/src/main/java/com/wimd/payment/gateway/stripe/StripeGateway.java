@@ -11,18 +11,22 @@ import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.wimd.events.Money;
 import com.wimd.payment.gateway.ChargeOutcome;
 import com.wimd.payment.gateway.GatewayException;
 import com.wimd.payment.gateway.GatewayIntent;
 import com.wimd.payment.gateway.GatewayRefund;
+import com.wimd.payment.gateway.IdempotencyKeys;
 import com.wimd.payment.gateway.NewIntent;
 import com.wimd.payment.gateway.OffSessionCharge;
 import com.wimd.payment.gateway.PaymentGateway;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -91,7 +95,8 @@ public class StripeGateway implements PaymentGateway {
 
     @Override
     public GatewayRefund refund(String paymentIntentId, Long amountMinor, String idempotencyKey) {
-        RefundCreateParams.Builder params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId);
+        RefundCreateParams.Builder params = RefundCreateParams.builder().setPaymentIntent(paymentIntentId)
+                .putMetadata(IdempotencyKeys.METADATA, idempotencyKey);
         if (amountMinor != null) {
             params.setAmount(amountMinor);
         }
@@ -99,6 +104,21 @@ public class StripeGateway implements PaymentGateway {
             return view(client.v1().refunds().create(params.build(), key(idempotencyKey)));
         } catch (StripeException e) {
             throw classify("refund", e);
+        }
+    }
+
+    @Override
+    public Optional<GatewayRefund> findRefund(String paymentIntentId, String idempotencyKey) {
+        try {
+            for (Refund refund : client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(paymentIntentId)
+                    .setLimit(100L).build()).autoPagingIterable()) {
+                if (refund.getMetadata() != null && idempotencyKey.equals(refund.getMetadata().get(IdempotencyKeys.METADATA))) {
+                    return Optional.of(view(refund));
+                }
+            }
+            return Optional.empty();
+        } catch (StripeException e) {
+            throw classify("list the refunds", e);
         }
     }
 
@@ -134,6 +154,7 @@ public class StripeGateway implements PaymentGateway {
                 .putMetadata(NewIntent.USER_ID, charge.userId())
                 .putMetadata(NewIntent.PRODUCT, "late_cancellation_fee")
                 .putMetadata("booking_id", charge.bookingId().toString())
+                .putMetadata(IdempotencyKeys.METADATA, idempotencyKey)
                 .build();
         try {
             PaymentIntent intent = client.v1().paymentIntents().create(params, key(idempotencyKey));
@@ -145,6 +166,33 @@ public class StripeGateway implements PaymentGateway {
             }
             throw failure;
         }
+    }
+
+    @Override
+    public Optional<ChargeOutcome> findCharge(String customerId, Instant since, String idempotencyKey) {
+        PaymentIntentListParams params = PaymentIntentListParams.builder().setCustomer(customerId)
+                .setCreated(PaymentIntentListParams.Created.builder().setGte(since.getEpochSecond()).build())
+                .setLimit(100L).build();
+        try {
+            for (PaymentIntent intent : client.v1().paymentIntents().list(params).autoPagingIterable()) {
+                if (intent.getMetadata() != null && idempotencyKey.equals(intent.getMetadata().get(IdempotencyKeys.METADATA))) {
+                    return Optional.of(outcome(intent));
+                }
+            }
+            return Optional.empty();
+        } catch (StripeException e) {
+            throw classify("list the customer's payment intents", e);
+        }
+    }
+
+    /** An off-session intent read back: declined while it asks for another card, charged (its status says how far) otherwise. */
+    private static ChargeOutcome outcome(PaymentIntent intent) {
+        if ("requires_payment_method".equals(intent.getStatus()) || "canceled".equals(intent.getStatus())) {
+            var error = intent.getLastPaymentError();
+            return new ChargeOutcome.Declined(error == null || error.getMessage() == null ? "the card was declined" : error.getMessage(),
+                    error == null ? null : error.getDeclineCode());
+        }
+        return new ChargeOutcome.Charged(intent.getId(), intent.getStatus());
     }
 
     @Override

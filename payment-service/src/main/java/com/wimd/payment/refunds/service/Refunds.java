@@ -166,10 +166,20 @@ public class Refunds {
         return requested.size() + pending.size();
     }
 
+    /**
+     * Refunds once: the idempotency key keeps a retry from refunding again while the gateway remembers it; after that
+     * (a refund still requested a day on) the refund made under the key, if any, is looked for first.
+     */
     private void carryOut(RefundRecord refund) {
+        String key = IdempotencyKeys.refund(refund.correlationId);
         GatewayRefund done;
         try {
-            done = gateway.refund(refund.paymentIntentId, refund.amountMinor, IdempotencyKeys.refund(refund.correlationId));
+            Optional<GatewayRefund> made = IdempotencyKeys.mayBeForgotten(refund.createdAt, clock.instant())
+                    ? gateway.findRefund(refund.paymentIntentId, key) : Optional.empty();
+            if (made.isPresent()) {
+                LOG.infof("refund of %s was made at the gateway before (%s): taken as its answer", refund.correlationId, made.get().id());
+            }
+            done = made.isPresent() ? made.get() : gateway.refund(refund.paymentIntentId, refund.amountMinor, key);
         } catch (GatewayException e) {
             if (e.isTransient()) {
                 LOG.warnf("refund of %s not done yet, will retry: %s", refund.correlationId, e.getMessage());

@@ -70,6 +70,21 @@ class SandboxGatewayTest {
     }
 
     @Test
+    void what_a_key_made_is_found_by_it_and_nothing_is_found_for_a_key_never_used() {
+        GatewayIntent purchase = paid("yves");
+        GatewayRefund refund = sandbox.refund(purchase.id(), 5000L, "refund:yves");
+        assertThat(sandbox.findRefund(purchase.id(), "refund:yves")).contains(refund);
+        assertThat(sandbox.findRefund(purchase.id(), "refund:nobody")).isEmpty();
+
+        UUID booking = UUID.randomUUID();
+        ChargeOutcome charged = sandbox.chargeOffSession(new OffSessionCharge(new Money(7500, "CAD"), purchase.customerId(),
+                purchase.paymentMethodId(), "yves", booking), IdempotencyKeys.fee(booking, "cancel"));
+        java.time.Instant since = java.time.Instant.now().minus(Duration.ofHours(1));
+        assertThat(sandbox.findCharge(purchase.customerId(), since, IdempotencyKeys.fee(booking, "cancel"))).contains(charged);
+        assertThat(sandbox.findCharge(purchase.customerId(), since, IdempotencyKeys.fee(booking, "reschedule-1"))).isEmpty();
+    }
+
+    @Test
     void a_card_saved_at_a_purchase_pays_a_late_fee_off_session_and_an_unknown_card_is_declined() {
         GatewayIntent purchase = paid("zoe");
         UUID booking = UUID.randomUUID();

@@ -144,7 +144,24 @@ class StripeGatewayTest {
         stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
                 .withHeader("Idempotency-Key", equalTo("refund:" + booking))
                 .withFormParam("payment_intent", equalTo("pi_1"))
-                .withFormParam("amount", equalTo("7500")));
+                .withFormParam("amount", equalTo("7500"))
+                .withFormParam("metadata[idempotency_key]", equalTo("refund:" + booking)));
+    }
+
+    @Test
+    void a_refund_is_found_among_its_intents_refunds_by_the_key_in_its_metadata_and_another_keys_is_not() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo("pi_1")).willReturn(json(200, """
+                {"object":"list","url":"/v1/refunds","has_more":false,"data":[
+                 {"id":"re_other","object":"refund","amount":15000,"currency":"cad","status":"succeeded","payment_intent":"pi_1",
+                  "metadata":{"idempotency_key":"refund:someone-else"}},
+                 {"id":"re_dashboard","object":"refund","amount":100,"currency":"cad","status":"succeeded","payment_intent":"pi_1",
+                  "metadata":{}},
+                 {"id":"re_ours","object":"refund","amount":7500,"currency":"cad","status":"pending","payment_intent":"pi_1",
+                  "metadata":{"idempotency_key":"refund:ours"}}]}""")));
+
+        assertThat(gateway.findRefund("pi_1", "refund:ours"))
+                .contains(new GatewayRefund("re_ours", "pi_1", new Money(7500, "CAD"), "pending"));
+        assertThat(gateway.findRefund("pi_1", "refund:never-made")).isEmpty();
     }
 
     @Test
@@ -163,7 +180,28 @@ class StripeGatewayTest {
                 .withFormParam("confirm", equalTo("true"))
                 .withFormParam("customer", equalTo("cus_1"))
                 .withFormParam("payment_method", equalTo("pm_1"))
-                .withFormParam("amount", equalTo("7500")));
+                .withFormParam("amount", equalTo("7500"))
+                .withFormParam("metadata[idempotency_key]", equalTo("fee:" + booking + ":cancel")));
+    }
+
+    @Test
+    void a_late_fee_is_found_among_the_customers_intents_since_it_was_decided_by_the_key_in_its_metadata() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents")).withQueryParam("customer", equalTo("cus_1"))
+                .withQueryParam("created[gte]", equalTo("1796000000")).willReturn(json(200, """
+                {"object":"list","url":"/v1/payment_intents","has_more":false,"data":[
+                 {"id":"pi_session","object":"payment_intent","amount":15000,"currency":"cad","status":"succeeded",
+                  "metadata":{"user_id":"user-1","product":"single"}},
+                 {"id":"pi_fee","object":"payment_intent","amount":7500,"currency":"cad","status":"succeeded",
+                  "metadata":{"idempotency_key":"fee:b1:cancel"}},
+                 {"id":"pi_declined","object":"payment_intent","amount":7500,"currency":"cad","status":"requires_payment_method",
+                  "last_payment_error":{"type":"card_error","decline_code":"insufficient_funds","message":"Your card has insufficient funds."},
+                  "metadata":{"idempotency_key":"fee:b2:cancel"}}]}""")));
+        java.time.Instant decided = java.time.Instant.ofEpochSecond(1796000000);
+
+        assertThat(gateway.findCharge("cus_1", decided, "fee:b1:cancel")).contains(new ChargeOutcome.Charged("pi_fee", "succeeded"));
+        assertThat(gateway.findCharge("cus_1", decided, "fee:b2:cancel"))
+                .contains(new ChargeOutcome.Declined("Your card has insufficient funds.", "insufficient_funds"));
+        assertThat(gateway.findCharge("cus_1", decided, "fee:b3:cancel")).isEmpty();
     }
 
     @Test
