@@ -5,13 +5,17 @@ import com.wimd.notification.delivery.ChannelDispatch;
 import com.wimd.notification.delivery.DeliveryQueue;
 import com.wimd.notification.log.Channel;
 import com.wimd.support.db.PgNotifications;
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends the emails that consumers wrote as PENDING log rows, through the channels' common dispatch
@@ -31,9 +35,25 @@ public class EmailDispatcher {
         NotificationConfig.Email settings = config.email();
         this.notifications = notifications;
         this.dispatch = new ChannelDispatch(Channel.EMAIL, queue, clock, settings, email -> {
-            mailer.send(renderer.render(PendingEmail.of(email))).await().atMost(settings.sendTimeout());
+            send(mailer, renderer.render(PendingEmail.of(email)), settings.sendTimeout());
             return null; // SMTP gives no id; the email names its row instead
         });
+    }
+
+    /**
+     * Sends on a Vert.x context and waits (from the dispatcher's own thread) at most {@code timeout}. Not from the
+     * dispatcher's thread itself: the mail client then sets up a new connection's reading from a thread other than the
+     * one its socket reads on, and now and then a server's greeting was lost (the conversation stalled until the
+     * server gave up on it) or half read ({@code ManyEmailsAtOnceTest}, under load).
+     */
+    static void send(ReactiveMailer mailer, Mail mail, Duration timeout) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> mailer.send(mail).ifNoItem().after(timeout).fail());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new CompletionException(e);
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
