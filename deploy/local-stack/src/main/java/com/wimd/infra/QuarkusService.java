@@ -110,6 +110,11 @@ public final class QuarkusService implements Supervisor.Supervised {
         return process.exitCode();
     }
 
+    /** SIGKILL: the service ends at once, with no shutdown of any kind (a crash, an OOM kill). */
+    public void kill() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
     @Override
     public void close() {
         process.close();

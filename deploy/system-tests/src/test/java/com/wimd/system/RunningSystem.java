@@ -45,6 +45,9 @@ final class RunningSystem {
     final OidcWiremockTestResource oidc;
     private final String oidcUrl;
     final Map<ServiceSpec, QuarkusService> services = new EnumMap<>(ServiceSpec.class);
+    private final Map<ServiceSpec, Map<String, String>> configs = new EnumMap<>(ServiceSpec.class);
+    private final Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+    private final Path root;
 
     static synchronized RunningSystem get() {
         if (instance == null) {
@@ -55,7 +58,7 @@ final class RunningSystem {
     }
 
     private RunningSystem() {
-        Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         work = KafkaBroker.tempDir("system-test");
         postgresPort = Ports.free();
         kafkaPort = Ports.free();
@@ -73,7 +76,6 @@ final class RunningSystem {
             postgres.ensureDatabase(spec.database());
             int port = Ports.free();
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
-        config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
             config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE); // what the tests' tokens are issued for
             config.putAll(extra(spec));
             // consumers come back within seconds of an outage's end (30 s between tries in production)
@@ -83,6 +85,8 @@ final class RunningSystem {
             config.put("rate-limits.enabled", "false");
             QuarkusService service = QuarkusService.start(spec, root, port, config, work.resolve("logs"));
             services.put(spec, service);
+            configs.put(spec, config);
+            ports.put(spec, port);
             starting.add(service);
         }
         for (QuarkusService service : starting) {
@@ -127,11 +131,38 @@ final class RunningSystem {
         config.putAll(postgres.quarkusDatasource(name));
         config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
         config.putAll(settings);
-        Path root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         return QuarkusService.start(spec, root, port, config, work.resolve("logs").resolve(name));
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger ANOTHER = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Kills a service with SIGKILL (no shutdown of any kind) and starts it again on the same port, with its settings
+     * and these changes to them, its log going on; returns once it is ready.
+     */
+    synchronized void killAndRestart(ServiceSpec spec, Map<String, String> changes) {
+        QuarkusService killed = services.get(spec);
+        killed.kill();
+        if (killed.awaitExit(Duration.ofSeconds(10)).isEmpty()) {
+            throw new IllegalStateException(spec + " did not die of SIGKILL");
+        }
+        startAgain(spec, changes);
+    }
+
+    /** Stops a service the usual way (SIGTERM) and starts it again with its settings and these changes to them. */
+    synchronized void restart(ServiceSpec spec, Map<String, String> changes) {
+        services.get(spec).close();
+        startAgain(spec, changes);
+    }
+
+    private void startAgain(ServiceSpec spec, Map<String, String> changes) {
+        Map<String, String> config = new java.util.HashMap<>(configs.get(spec));
+        config.putAll(changes);
+        configs.put(spec, config);
+        QuarkusService again = QuarkusService.start(spec, root, ports.get(spec), config, work.resolve("logs"), true);
+        services.put(spec, again);
+        again.awaitReady(Duration.ofMinutes(2));
+    }
 
     /** Stops PostgreSQL (every service's database) as an outage would; {@link #startPostgres()} brings it back. */
     synchronized void stopPostgres() {

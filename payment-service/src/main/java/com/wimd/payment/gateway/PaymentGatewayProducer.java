@@ -1,5 +1,7 @@
 package com.wimd.payment.gateway;
 
+import com.wimd.payment.gateway.sandbox.SandboxConfig;
+import com.wimd.payment.gateway.sandbox.SandboxFaults;
 import com.wimd.payment.gateway.sandbox.SandboxGateway;
 import com.wimd.payment.gateway.stripe.StripeGateway;
 import io.quarkus.runtime.StartupEvent;
@@ -38,7 +40,12 @@ public class PaymentGatewayProducer {
 
     @Produces
     @ApplicationScoped
-    PaymentGateway gateway(GatewayConfig config, SandboxGateway sandbox) {
+    PaymentGateway gateway(GatewayConfig config, SandboxGateway sandbox, SandboxConfig sandboxConfig) {
+        if (!config.live() && sandboxConfig.failureRate() > 0) {
+            LOG.warnf("the sandbox fails %.0f %% of the service's own calls on purpose (payment.sandbox.failure-rate)",
+                    sandboxConfig.failureRate() * 100);
+            return new SandboxFaults(sandbox, sandboxConfig.failureRate(), System.nanoTime());
+        }
         if (!config.live()) {
             return sandbox;
         }

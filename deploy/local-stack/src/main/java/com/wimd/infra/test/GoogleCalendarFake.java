@@ -24,11 +24,12 @@ public final class GoogleCalendarFake implements AutoCloseable {
     public static final String CALENDAR_ID = "coach@example.com";
     public static final String EVENTS_PATH = "/calendar/v3/calendars/coach@example.com/events";
 
+    private final RandomFaults faults = new RandomFaults();
     private final WireMockServer server;
     private final String serviceAccountKey;
 
     public GoogleCalendarFake() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(faults));
         server.start();
         serviceAccountKey = serviceAccountKeyJson(baseUrl() + "/token");
         server.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse()
@@ -124,6 +125,59 @@ public final class GoogleCalendarFake implements AutoCloseable {
     public int eventInserts(String bodyContaining) {
         return server.findAll(WireMock.postRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events"))
                 .withRequestBody(containing(bodyContaining))).size();
+    }
+
+    /**
+     * From now on, this share of the calendar API's calls (not the token's) fail: four in five with 503, one in five
+     * by answering 503 only after the adapter's 10 s read timeout (a timeout). Seeded, so that a run fails the same
+     * calls; a share of 0 ends it.
+     */
+    public void failRandomly(double share, long seed) {
+        faults.set(share, seed);
+    }
+
+    /** How many calls {@link #failRandomly} has failed so far. */
+    public int failuresInjected() {
+        return faults.injected.get();
+    }
+
+    private static final class RandomFaults implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+        volatile double share;
+        java.util.Random random = new java.util.Random(0);
+        final java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
+
+        synchronized void set(double share, long seed) {
+            this.random = new java.util.Random(seed);
+            this.share = share;
+        }
+
+        @Override
+        public com.github.tomakehurst.wiremock.http.ResponseDefinition transform(com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+            if (share <= 0 || !event.getRequest().getUrl().startsWith("/calendar/")) {
+                return event.getResponseDefinition();
+            }
+            double draw;
+            synchronized (this) {
+                draw = random.nextDouble();
+            }
+            if (draw >= share) {
+                return event.getResponseDefinition();
+            }
+            injected.incrementAndGet();
+            var failure = aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"code\":503,\"message\":\"fake outage\"}}");
+            return (draw < share / 5 ? failure.withFixedDelay(11_000) : failure).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return true;
+        }
+
+        @Override
+        public String getName() {
+            return "random-faults";
+        }
     }
 
     @Override

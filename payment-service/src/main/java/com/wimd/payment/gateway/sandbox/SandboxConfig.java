@@ -21,4 +21,11 @@ public interface SandboxConfig {
      */
     @WithDefault("PT1S")
     Duration webhookPoll();
+
+    /**
+     * The share of the calls the service makes on its own (reads, refunds, fees) that the sandbox fails on purpose,
+     * half before and half after the call took effect ({@link SandboxFaults}): for fault runs only.
+     */
+    @WithDefault("0")
+    double failureRate();
 }
