@@ -89,8 +89,15 @@ class FaultRunTest {
         system.google.failRandomly(0.1, 20261207L);
     }
 
+    /** The date the run blocks: unblocked after it, for the tests that follow (its moved bookings stay moved). */
+    static LocalDate blockedDay;
+
     @AfterAll
     static void faultsOff() {
+        if (blockedDay != null) {
+            given().baseUri(system.url(ServiceSpec.BOOKING)).auth().oauth2(TestTokens.coach("coach"))
+                    .delete("/booking/admin/block-date/" + blockedDay).then().statusCode(204);
+        }
         system.google.failRandomly(0, 0);
         system.restart(ServiceSpec.PAYMENT, Map.of(FAULTY_GATEWAY, "0"));
         system.restart(ServiceSpec.CALENDAR, Map.of(CALENDAR_ATTEMPTS, "2"));
@@ -103,12 +110,21 @@ class FaultRunTest {
         }
     }
 
-    /** The open slots of the horizon from the third day on (paid sessions need a day's notice), in time order. */
+    /**
+     * The open slots the run may take, in time order: from the third day on (paid sessions need a day's notice) and
+     * before the sixth week (ResilienceTest's), and never on a day the other system tests take their fixed slots on
+     * ({@link FreeBookingSagaTest#weekdayAt(int, int, int)}: one weekday a week), so that whichever runs first, each
+     * finds its slots open.
+     */
     static List<ZonedDateTime> openSlots() {
+        LocalDate today = LocalDate.now(FreeBookingSagaTest.TORONTO);
+        Set<LocalDate> othersDays = java.util.stream.IntStream.rangeClosed(0, 20)
+                .mapToObj(n -> FreeBookingSagaTest.weekdayAt(n, 9, 0).toLocalDate()).collect(Collectors.toSet());
         List<String> slots = given().baseUri(system.url(ServiceSpec.BOOKING))
-                .queryParam("start_date", LocalDate.now(FreeBookingSagaTest.TORONTO).plusDays(3).toString())
+                .queryParam("start_date", today.plusDays(3).toString()).queryParam("end_date", today.plusDays(41).toString())
                 .get("/booking/availability").then().statusCode(200).extract().jsonPath().getList("available_slots.datetime");
-        return slots.stream().map(s -> OffsetDateTime.parse(s).atZoneSameInstant(FreeBookingSagaTest.TORONTO)).sorted().toList();
+        return slots.stream().map(s -> OffsetDateTime.parse(s).atZoneSameInstant(FreeBookingSagaTest.TORONTO))
+                .filter(s -> !othersDays.contains(s.toLocalDate())).sorted().toList();
     }
 
     static <T> List<T> atOnce(List<java.util.concurrent.Callable<T>> calls) throws Exception {
@@ -225,7 +241,7 @@ class FaultRunTest {
             throws Exception {
         List<ZonedDateTime> open = new ArrayList<>(openSlots());
         // the day to block: the first with eight open slots a week or more ahead; nothing else of the run is put on it
-        LocalDate blockedDay = open.stream().map(ZonedDateTime::toLocalDate)
+        blockedDay = open.stream().map(ZonedDateTime::toLocalDate)
                 .filter(d -> !d.isBefore(LocalDate.now(FreeBookingSagaTest.TORONTO).plusDays(7)))
                 .collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()))
                 .entrySet().stream().filter(e -> e.getValue() >= 8).findFirst().orElseThrow().getKey();
