@@ -104,8 +104,11 @@ public interface NotificationConfig {
         @WithDefault("2m")
         Duration lease();
 
-        /** The longest one send may take. */
-        @WithDefault("60s")
+        /**
+         * The longest one send may take: then it counts as failed and is tried again. A provider that answers answers
+         * within seconds; a conversation that stalls (the mail client now and then loses a reply) waits no longer.
+         */
+        @WithDefault("20s")
         Duration sendTimeout();
     }
 
