@@ -418,11 +418,13 @@ class FaultRunTest {
         }
         Map<String, Object> wrong = new LinkedHashMap<>();
         for (Booking b : all) {
-            List<Map<String, Object>> rows = system.rows(ServiceSpec.NOTIFICATION, "select id::text as id, status from notification_log "
-                    + "where booking_id = ?::uuid and template = 'booking-confirmed' and channel = 'EMAIL'", b.id);
+            List<Map<String, Object>> rows = system.rows(ServiceSpec.NOTIFICATION, "select id::text as id, status, attempts "
+                    + "from notification_log where booking_id = ?::uuid and template = 'booking-confirmed' and channel = 'EMAIL'", b.id);
             long expected = "CONFIRMED".equals(b.settledAs) ? 1 : 0;
             long emails = rows.stream().mapToLong(r -> delivered.getOrDefault((String) r.get("id"), 0L)).sum();
-            if (rows.size() != expected || emails != expected) {
+            long tries = rows.stream().mapToLong(r -> ((Number) r.get("attempts")).longValue()).sum();
+            // SMTP has no idempotency key: an email comes twice only if a send was given up and tried again (at least once)
+            if (rows.size() != expected || emails < expected || emails > Math.max(expected, tries)) {
                 wrong.put(b.id, b.settledAs + ": " + rows + ", " + emails + " email(s)");
             }
         }
