@@ -43,7 +43,11 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The sandbox is payment-service's own stand-in for Stripe (the Stripe adapter is tested through stripe-java against an
  * HTTP fake in payment-service); its faults are injected at the gateway port ({@code payment.sandbox.failure-rate}).
+ * <p>
+ * Run alone ({@code -Pfault-run}): in one JVM with the other system tests it still disturbs them and they it (see
+ * docs/testing.md).
  */
+@org.junit.jupiter.api.Tag("fault-run")
 class FaultRunTest {
 
     static final RunningSystem system = RunningSystem.get();
