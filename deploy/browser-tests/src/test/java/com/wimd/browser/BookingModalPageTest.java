@@ -188,6 +188,8 @@ class BookingModalPageTest extends PageTest {
 
         new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
         browser.waitFor(d -> !(Boolean) browser.script("return document.getElementById('booking-modal').open"));
+        // the address follows the close (the page goes back in its history): wait for it, do not race it
+        browser.waitFor(d -> !d.getCurrentUrl().contains("#/book"));
         assertThat(browser.driver.getCurrentUrl()).doesNotContain("#/book");
     }
 }
