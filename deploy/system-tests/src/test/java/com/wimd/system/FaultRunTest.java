@@ -228,6 +228,14 @@ class FaultRunTest {
         return system.count(ServiceSpec.PAYMENT, "select coalesce(sum(amount_minor), 0) from sandbox_refunds where payment_intent_id = ?", intent);
     }
 
+    /** How many cancels and reschedules have been sent so far. */
+    static int changesSent() {
+        synchronized (operations) {
+            return java.util.stream.Stream.of("early cancel", "late cancel", "late reschedule")
+                    .mapToInt(k -> operations.containsKey(k) ? operations.get(k).get() : 0).sum();
+        }
+    }
+
     /** How many calls the sandbox gateway failed on purpose so far (its log says each). */
     static long gatewayFailures() throws java.io.IOException {
         try (var lines = java.nio.file.Files.lines(system.services.get(ServiceSpec.PAYMENT).log())) {
@@ -339,10 +347,11 @@ class FaultRunTest {
         ExecutorService restarter = Executors.newSingleThreadExecutor();
         try {
             brokerRestart = restarter.submit(() -> {
-                Thread.sleep(2_000); // while the changes are on their way
+                // once the changes are on their way, the broker goes away for ten seconds, every service staying alive
+                await().atMost(Duration.ofSeconds(30)).until(() -> changesSent() > 0);
                 system.stopKafka();
                 try {
-                    Thread.sleep(10_000);
+                    ResilienceTest.everyServiceStaysAliveFor(Duration.ofSeconds(10));
                 } finally {
                     system.startKafka();
                 }
