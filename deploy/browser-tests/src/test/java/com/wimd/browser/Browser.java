@@ -7,6 +7,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,9 +112,25 @@ final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks the element {@code by} finds once it can be clicked. A page that renders again between the find and the
+     * click (the app re-draws its header once signed in) detaches the element found; Chromium says so as "Node with
+     * given id does not belong to the document", not as a stale element: the click then finds the element again.
+     */
     Browser click(By by) {
-        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
+        waitFor(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) return null;
+            element.click();
+            return Boolean.TRUE;
+        });
         return this;
+    }
+
+    /** Whether the element an action used was no longer in the page (re-rendered or navigated away). */
+    static boolean detached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     Browser type(By by, String text) {
@@ -139,8 +157,14 @@ final class Browser implements AutoCloseable {
 
     <T> T waitFor(Function<? super org.openqa.selenium.WebDriver, T> condition, Duration timeout) {
         // a page that navigates (the sign-in's redirects) drops the element a check was reading: look again
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (detached(e)) return null;
+                throw e;
+            }
+        });
     }
 
     Object script(String js, Object... args) {
