@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,22 +68,12 @@ class CancellationSagaTest {
         String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
         String booking = confirmedPaid(token, intent, FreeBookingSagaTest.weekdayAt(7, 16, 0), "(416) 555-0171");
 
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> answers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> pool.submit(() -> {
-                go.await();
-                return cancel(token, booking);
-            })).toList();
-            go.countDown();
-            for (Future<Response> answer : answers) {
-                Response r = answer.get();
-                assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-                assertThat(r.jsonPath().getLong("refund_amount")).isEqualTo(15000);
-                assertThat(r.jsonPath().getBoolean("fee_applied")).isFalse();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Response> answers = AtOnce.call(java.util.stream.IntStream.range(0, 10)
+                .<Callable<Response>>mapToObj(i -> () -> cancel(token, booking)).toList());
+        for (Response r : answers) {
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            assertThat(r.jsonPath().getLong("refund_amount")).isEqualTo(15000);
+            assertThat(r.jsonPath().getBoolean("fee_applied")).isFalse();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> refundedAtTheSandbox(intent) == 15000);

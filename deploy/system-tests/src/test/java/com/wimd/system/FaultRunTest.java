@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,19 +139,9 @@ class FaultRunTest {
                 .filter(s -> !othersDays.contains(s.toLocalDate())).sorted().toList();
     }
 
-    static <T> List<T> atOnce(List<java.util.concurrent.Callable<T>> calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<T>> sent = new ArrayList<>();
-            calls.forEach(call -> sent.add(threads.submit(call)));
-            List<T> answers = new ArrayList<>();
-            for (Future<T> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
+    /** The run's requests, sixteen at a time. */
+    static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
+        return AtOnce.call(16, calls);
     }
 
     static String accepted(Response response, String what) {
@@ -271,11 +262,11 @@ class FaultRunTest {
 
         // 20 packages bought (60 sessions)
         List<Bought> packages = atOnce(java.util.stream.IntStream.range(0, 20)
-                .<java.util.concurrent.Callable<Bought>>mapToObj(i -> FaultRunTest::aPackage).toList());
+                .<Callable<Bought>>mapToObj(i -> FaultRunTest::aPackage).toList());
 
         List<Booking> all = new ArrayList<>();
         for (int batch = 0; batch < 2; batch++) {
-            List<java.util.concurrent.Callable<Booking>> calls = new ArrayList<>();
+            List<Callable<Booking>> calls = new ArrayList<>();
             for (int i = 0; i < 46; i++) {
                 ZonedDateTime slot = slots.next();
                 if (batch == 1 && i < 8) {
@@ -317,7 +308,7 @@ class FaultRunTest {
                 confirmed.computeIfAbsent(b.kind, k -> new ArrayList<>()).add(b);
             }
         }
-        List<java.util.concurrent.Callable<Response>> changes = new ArrayList<>();
+        List<Callable<Response>> changes = new ArrayList<>();
         AtomicInteger late = new AtomicInteger();
         for (Kind kind : Kind.values()) {
             List<Booking> of = confirmed.getOrDefault(kind, List.of());

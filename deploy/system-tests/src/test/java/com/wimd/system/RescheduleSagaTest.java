@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,19 +109,8 @@ class RescheduleSagaTest {
                 PaidBookingSagaTest.paidIntent(other, "single", "CAD")).statusCode()).isEqualTo(202);
     }
 
-    static <T> List<T> atOnce(java.util.concurrent.Callable<T> first, java.util.concurrent.Callable<T> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> both = List.of(first, second).stream().map(call -> pool.submit(() -> {
-                go.await();
-                return call.call();
-            })).toList();
-            go.countDown();
-            return List.of(both.get(0).get(), both.get(1).get());
-        } finally {
-            pool.shutdownNow();
-        }
+    static <T> List<T> atOnce(Callable<T> first, Callable<T> second) throws Exception {
+        return AtOnce.call(List.of(first, second));
     }
 
     @Test

@@ -32,10 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -84,7 +81,7 @@ class ResilienceTest {
      */
     static List<InFlight> fiftyBookings(int weeksAhead) throws Exception {
         List<ZonedDateTime> slots = slots(weeksAhead, 50);
-        List<Supplier<InFlight>> requests = new ArrayList<>();
+        List<Callable<InFlight>> requests = new ArrayList<>();
         for (int i = 0; i < 17; i++) {
             String token = PaidBookingSagaTest.newClient("free");
             ZonedDateTime slot = slots.get(i);
@@ -111,18 +108,7 @@ class ResilienceTest {
             requests.add(() -> accepted(token, "PACKAGE", PaidBookingSagaTest.usePackage(token, pkg, slot, "(416) 555-0103"),
                     Set.of("CONFIRMED")));
         }
-        ExecutorService threads = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<InFlight>> sent = new ArrayList<>();
-            requests.forEach(request -> sent.add(threads.submit(request::get)));
-            List<InFlight> inFlight = new ArrayList<>();
-            for (Future<InFlight> booking : sent) {
-                inFlight.add(booking.get());
-            }
-            return inFlight;
-        } finally {
-            threads.shutdown();
-        }
+        return AtOnce.call(requests);
     }
 
     /** A free booking whose backup is the same time a week later, a week no booking here takes. */
