@@ -195,6 +195,7 @@ public class EmailRenderer {
             String what = switch (e.kind()) {
                 case "PACKAGE" -> "package " + e.correlationId();
                 case "PAYMENT" -> "a payment no booking took";
+                case "FEE" -> "the late fee of booking " + e.correlationId();
                 default -> "booking " + e.correlationId();
             };
             return content(BookingMessages.REFUND_FAILED_TITLE + ": " + Amounts.format(e.amount()),

@@ -354,6 +354,17 @@ class EmailContentTest {
     }
 
     @Test
+    void the_coach_hears_of_a_late_fee_that_could_not_be_given_back_as_the_fee_of_its_booking() {
+        UUID booking = UUID.randomUUID();
+        EmailRenderer.Content email = render(new RefundFailed(booking, "FEE", "pi_fee", null, new Money(7500, "CAD"),
+                "the coach is no longer available on that day", "charge_disputed", ANN_IN_PARIS), CHANGED);
+
+        assertThat(email.subject()).isEqualTo("Action needed: a refund failed: 75.00 CAD");
+        assertThat(email.text()).contains("A refund of 75.00 CAD to " + NAME + " <ann@example.com> for the late fee of booking " + booking)
+                .contains("charge_disputed").contains("pi_fee");
+    }
+
+    @Test
     void the_coach_hears_of_a_fee_that_could_not_be_charged() {
         UUID booking = UUID.randomUUID();
         EmailRenderer.Content email = render(new FeeChargeFailed(booking, ANN_IN_PARIS, "cancel", new Money(8333, "USD"),

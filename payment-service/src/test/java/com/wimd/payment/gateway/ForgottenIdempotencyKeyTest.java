@@ -134,6 +134,38 @@ class ForgottenIdempotencyKeyTest {
     }
 
     @Test
+    void a_look_up_that_stripe_answers_with_an_error_is_tried_again_and_the_refund_is_not_made_blindly_meanwhile() {
+        String intent = id("pi_live_lookup_down_");
+        BookingRequested booking = aRefundStripeDoesNotAnswer(intent, "yuri");
+        String key = IdempotencyKeys.refund(booking.bookingId());
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent))
+                .willReturn(json(500, STRIPE_DOWN)));
+        var lookUps = getRequestedFor(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent));
+        var refunds = postRequestedFor(urlPathEqualTo("/v1/refunds")).withRequestBody(containing(intent));
+
+        aDayPassesForTheRefund(booking.bookingId());
+
+        await().atMost(PATIENCE).until(() -> LiveStripeProfile.stripe.findAll(lookUps).size() >= 1);
+        int refundCalls = LiveStripeProfile.stripe.findAll(refunds).size();
+        int looked = LiveStripeProfile.stripe.findAll(lookUps).size();
+        await().atMost(PATIENCE).until(() -> LiveStripeProfile.stripe.findAll(lookUps).size() >= looked + 2);
+        assertThat(LiveStripeProfile.stripe.findAll(refunds)).as("no refund sent while the look-up fails").hasSize(refundCalls);
+        assertThat(Database.text("select status from refunds where correlation_id = ?", booking.bookingId())).isEqualTo("REQUESTED");
+        assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
+
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent))
+                .willReturn(json(200, """
+                        {"object":"list","url":"/v1/refunds","has_more":false,"data":[
+                         {"id":"re_made_before_the_outage","object":"refund","amount":15000,"currency":"cad","status":"succeeded",
+                          "payment_intent":"%s","metadata":{"idempotency_key":"%s"}}]}""".formatted(intent, key))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).hasSize(1));
+        assertThat(Database.text("select refund_id from refunds where correlation_id = ?", booking.bookingId()))
+                .isEqualTo("re_made_before_the_outage");
+        assertThat(LiveStripeProfile.stripe.findAll(refunds)).as("found, so not made again").hasSize(refundCalls);
+    }
+
+    @Test
     void a_late_fee_still_requested_a_day_on_that_stripe_had_charged_is_found_by_its_key_and_not_charged_again() {
         String intent = id("pi_live_session_");
         String customer = id("cus_fee_");

@@ -2,8 +2,12 @@ package com.wimd.payment.refunds;
 
 import com.stripe.Stripe;
 import com.wimd.events.BookingRequested;
+import com.wimd.events.BookingType;
 import com.wimd.events.EventEnvelope;
+import com.wimd.events.Money;
 import com.wimd.events.RefundFailed;
+import com.wimd.events.RescheduleRequested;
+import com.wimd.events.RescheduleWithdrawn;
 import com.wimd.events.Topics;
 import com.wimd.infra.test.KafkaTestClient;
 import com.wimd.infra.test.TestTokens;
@@ -111,6 +115,47 @@ class RefundOutcomesTest {
         List<Map<String, Object>> reported = given().auth().oauth2(TestTokens.coach("coach")).get("/admin/reconciliation")
                 .then().statusCode(200).extract().jsonPath().getList("problems.failed_refunds");
         assertThat(reported).anySatisfy(r -> assertThat(r).containsEntry("correlation_id", booking.bookingId().toString()));
+    }
+
+    @Test
+    void a_late_fee_refund_stripe_refuses_is_told_to_the_coach_as_the_fee_of_its_booking_with_the_client_who_paid() {
+        String intent = "pi_live_session_" + UUID.randomUUID().toString().replace("-", "");
+        String feeIntent = "pi_live_fee_" + UUID.randomUUID().toString().replace("-", "");
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + intent)).willReturn(json(200, """
+                {"id":"%s","object":"payment_intent","amount":15000,"currency":"cad","status":"succeeded",
+                 "customer":"cus_live","payment_method":"pm_live","latest_charge":"ch_live",
+                 "metadata":{"user_id":"wynn","product":"single"}}""".formatted(intent))));
+        BookingRequested booking = Events.paidBooking("wynn", intent);
+        kafka.publish(EventEnvelope.first(booking, Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_SUCCEEDED, booking.bookingId())).hasSize(1));
+        LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing(booking.bookingId().toString()))
+                .willReturn(json(200, """
+                        {"id":"%s","object":"payment_intent","amount":7500,"currency":"cad","status":"succeeded",
+                         "customer":"cus_live","payment_method":"pm_live","latest_charge":"ch_fee"}""".formatted(feeIntent))));
+        kafka.publish(EventEnvelope.first(new RescheduleRequested(booking.bookingId(), booking.client(), BookingType.PAID_SINGLE,
+                "reschedule-1", new Money(7500, "CAD"), booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)),
+                booking.paymentIntentId(), null), Instant.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.LATE_FEE_CHARGED, booking.bookingId())).hasSize(1));
+        LiveStripeProfile.stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(containing(feeIntent))
+                .willReturn(json(400, """
+                        {"error":{"type":"invalid_request_error","code":"charge_disputed",
+                         "message":"Charge ch_fee has been disputed."}}""")));
+
+        kafka.publish(EventEnvelope.first(new RescheduleWithdrawn(booking.bookingId(), booking.client(), "reschedule-1",
+                new Money(7500, "CAD"), feeIntent, booking.slotStart(), booking.slotStart().plus(Duration.ofDays(1)),
+                "the coach is no longer available on that day"), Instant.now()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.REFUND_FAILED, booking.bookingId()))
+                .as("told as its booking's, keyed by the booking").hasSize(1));
+        RefundFailed failed = (RefundFailed) kafka.eventsFor(Topics.REFUND_FAILED, booking.bookingId()).get(0).payload();
+        assertThat(failed.correlationId()).isEqualTo(booking.bookingId());
+        assertThat(failed.kind()).isEqualTo("FEE");
+        assertThat(failed.paymentIntentId()).isEqualTo(feeIntent);
+        assertThat(failed.amount()).isEqualTo(new Money(7500, "CAD"));
+        assertThat(failed.error()).contains("disputed");
+        assertThat(failed.client().userId()).isEqualTo("wynn");
+        assertThat(Database.text("select status from refunds where payment_intent_id = ?", feeIntent)).isEqualTo("FAILED");
+        LiveStripeProfile.stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds")).withRequestBody(containing(feeIntent)));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class KafkaProducerProducer {
     }
 
     /** The shared {@code kafka.*} settings a producer understands, with the relay's delivery guarantees on top. */
-    static Map<String, Object> settings(Map<String, Object> kafka) {
+    public static Map<String, Object> settings(Map<String, Object> kafka) {
         Map<String, Object> settings = new HashMap<>();
         kafka.forEach((key, value) -> {
             if (ProducerConfig.configNames().contains(key)) {

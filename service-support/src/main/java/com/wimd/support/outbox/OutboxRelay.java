@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -38,6 +39,9 @@ import java.util.concurrent.CompletableFuture;
  *     <li><b>At least once, in order:</b> it sends a batch (acks=all, idempotent producer), then stamps what the
  *     broker acknowledged. After a retriable failure only the prefix before it is stamped; the rest go again.
  *     A crash between sending and stamping republishes; every consumer ignores an event id it has handled.</li>
+ *     <li><b>Never on the event loop:</b> the broker is called from a worker thread, so a broker that is away (the
+ *     producer waits up to {@code max.block.ms} for a topic's metadata) never holds up the service's HTTP answers,
+ *     its health checks among them; a batch stops at the first row that could not be sent for now.</li>
  *     <li><b>Never stuck on one row:</b> a row the broker refuses for good (too large, an invalid topic) is parked
  *     (logged at ERROR, counted in {@code outbox.parked}, listed by reconciliation) and the rest go on.</li>
  * </ul>
@@ -97,6 +101,9 @@ public class OutboxRelay {
                         .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
                         .chain(locked -> locked.iterator().next().getBoolean(0)
                                 ? connection.preparedQuery(NEXT).execute(Tuple.of(BATCH))
+                                        // the rows arrive on the event loop; the producer may wait there for the
+                                        // broker (metadata, a full buffer): it sends from a worker thread instead
+                                        .emitOn(Infrastructure.getDefaultWorkerPool())
                                         .chain(rows -> publish(connection, rows))
                                 : Uni.createFrom().item(-1)))
                 .await().atMost(Duration.ofMinutes(2));
@@ -122,6 +129,10 @@ public class OutboxRelay {
                         });
             } catch (RuntimeException e) {
                 pending.sent().completeExceptionally(e);
+            }
+            if (pending.sent().isCompletedExceptionally()
+                    && pending.sent().handle((ok, e) -> e).join() instanceof RetriableException) {
+                break; // not even sent (no metadata within max.block.ms: the broker away): the rest go next round
             }
         }
         if (batch.isEmpty()) {

@@ -148,7 +148,7 @@ public final class TimelineSummaries {
             return "package purchase failed: " + reason(e.reason());
         }
         if (event instanceof RefundFailed e) {
-            return "refund of " + e.amount().display() + " failed: " + reason(e.error());
+            return ("FEE".equals(e.kind()) ? "late fee's refund of " : "refund of ") + e.amount().display() + " failed: " + reason(e.error());
         }
         if (event instanceof OrphanPaymentRefunded e) {
             return "payment of " + e.amount().display() + " returned" + reasonSuffix(e.reason());

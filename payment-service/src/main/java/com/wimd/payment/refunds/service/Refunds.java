@@ -275,10 +275,23 @@ public class Refunds {
                 ? Db.execute("update payments set refunded_minor = greatest(0, refunded_minor - ?1) where payment_intent_id = ?2",
                         refund.amountMinor, refund.paymentIntentId)
                 : Uni.createFrom().item(0);
-        return undo.chain(() -> requestOf(refund)).chain(request -> clientOf(refund, request)).chain(client ->
-                outbox.add(Envelopes.causedBy(new RefundFailed(refund.correlationId, refund.kind.name(), refund.paymentIntentId,
+        return undo.chain(() -> requestOf(refund)).chain(request -> clientOf(refund, request)).chain(client -> subjectOf(refund)
+                .chain(subject -> outbox.add(Envelopes.causedBy(new RefundFailed(subject, refund.kind.name(), refund.paymentIntentId,
                         refund.refundId, new Money(refund.amountMinor, refund.currency), refund.reason, refund.lastError,
-                        client), refund.causeEventId, now)));
+                        client), refund.causeEventId, now))));
+    }
+
+    /**
+     * What a refund is told as: its own correlation id, except a late fee's, which is its booking's (the refund's id is
+     * made from the booking and the fee's step, and names nothing the coach or the booking's timeline knows).
+     */
+    private static Uni<UUID> subjectOf(RefundRecord refund) {
+        return refund.kind != PaymentRequest.Kind.FEE ? Uni.createFrom().item(refund.correlationId)
+                : feeOf(refund).map(fee -> fee == null ? refund.correlationId : fee.key.bookingId());
+    }
+
+    private static Uni<FeeCharge> feeOf(RefundRecord refund) {
+        return FeeCharge.<FeeCharge>find("chargeIntentId", refund.paymentIntentId).firstResult();
     }
 
     private static Uni<PaymentRequest> requestOf(RefundRecord refund) {
@@ -316,8 +329,7 @@ public class Refunds {
             }
         }
         if (refund.kind == PaymentRequest.Kind.FEE) {
-            return FeeCharge.<FeeCharge>find("chargeIntentId", refund.paymentIntentId).firstResult()
-                    .map(fee -> fee == null ? null : fee.client());
+            return feeOf(refund).map(fee -> fee == null ? null : fee.client());
         }
         return Payment.byIntent(refund.paymentIntentId).map(p -> p == null ? null
                 : new Client(p.userId, p.clientName, p.clientEmail, null));
