@@ -84,6 +84,15 @@ class ForgottenIdempotencyKeyTest {
         return booking;
     }
 
+    /** Stripe's answer to the look-up of an intent's refunds: the one made under {@code key}, as {@code refundId}. */
+    static void stripeListsTheRefund(String intent, String key, String refundId) {
+        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent))
+                .willReturn(json(200, """
+                        {"object":"list","url":"/v1/refunds","has_more":false,"data":[
+                         {"id":"%s","object":"refund","amount":15000,"currency":"cad","status":"succeeded",
+                          "payment_intent":"%s","metadata":{"idempotency_key":"%s"}}]}""".formatted(refundId, intent, key))));
+    }
+
     static void aDayPassesForTheRefund(UUID booking) {
         Database.update("update refunds set created_at = created_at - interval '25 hours', updated_at = updated_at - interval '25 hours' "
                 + "where correlation_id = ?", booking);
@@ -94,11 +103,7 @@ class ForgottenIdempotencyKeyTest {
         String intent = id("pi_live_forgot_");
         BookingRequested booking = aRefundStripeDoesNotAnswer(intent, "vera");
         String key = IdempotencyKeys.refund(booking.bookingId());
-        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent))
-                .willReturn(json(200, """
-                        {"object":"list","url":"/v1/refunds","has_more":false,"data":[
-                         {"id":"re_made_earlier","object":"refund","amount":15000,"currency":"cad","status":"succeeded",
-                          "payment_intent":"%s","metadata":{"idempotency_key":"%s"}}]}""".formatted(intent, key))));
+        stripeListsTheRefund(intent, key, "re_made_earlier");
         assertThat(LiveStripeProfile.stripe.findAll(getRequestedFor(urlPathEqualTo("/v1/refunds"))
                 .withQueryParam("payment_intent", equalTo(intent)))).as("within the day the key is trusted: no look-up").isEmpty();
 
@@ -153,11 +158,7 @@ class ForgottenIdempotencyKeyTest {
         assertThat(Database.text("select status from refunds where correlation_id = ?", booking.bookingId())).isEqualTo("REQUESTED");
         assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).isEmpty();
 
-        LiveStripeProfile.stripe.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo(intent))
-                .willReturn(json(200, """
-                        {"object":"list","url":"/v1/refunds","has_more":false,"data":[
-                         {"id":"re_made_before_the_outage","object":"refund","amount":15000,"currency":"cad","status":"succeeded",
-                          "payment_intent":"%s","metadata":{"idempotency_key":"%s"}}]}""".formatted(intent, key))));
+        stripeListsTheRefund(intent, key, "re_made_before_the_outage");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.eventsFor(Topics.PAYMENT_REFUNDED, booking.bookingId())).hasSize(1));
         assertThat(Database.text("select refund_id from refunds where correlation_id = ?", booking.bookingId()))

@@ -130,8 +130,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 pending.sent().completeExceptionally(e);
             }
-            if (pending.sent().isCompletedExceptionally()
-                    && pending.sent().handle((ok, e) -> e).join() instanceof RetriableException) {
+            if (failureOf(pending) instanceof RetriableException) {
                 break; // not even sent (no metadata within max.block.ms: the broker away): the rest go next round
             }
         }
@@ -143,13 +142,18 @@ public class OutboxRelay {
         return Uni.createFrom().completionStage(settled).chain(() -> record(connection, batch));
     }
 
+    /** Why the broker did not take it, once its send has settled; null if it did (or has not answered yet). */
+    private static Throwable failureOf(Pending pending) {
+        return pending.sent().isCompletedExceptionally() ? pending.sent().handle((ok, e) -> e).join() : null;
+    }
+
     /** Stamps the prefix the broker took, parks what it refused for good, and stops at a retriable failure. */
     private Uni<Integer> record(SqlConnection connection, List<Pending> batch) {
         List<UUID> published = new ArrayList<>();
         List<Tuple> parked = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (Pending pending : batch) {
-            Throwable failure = pending.sent().handle((ok, e) -> e).join();
+            Throwable failure = failureOf(pending);
             if (failure == null) {
                 published.add(pending.eventId());
                 continue;
