@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * A child process whose output goes to a log file. It is stopped with the parent JVM (a shutdown hook),
+ * A child process whose output goes to a log file. It is stopped with the parent JVM (a shutdown hook, or the
+ * parent's {@link StopOrder}),
  * and its stdin stays an open pipe, so a child that watches stdin also dies when the parent is killed.
  */
 public final class ChildProcess implements AutoCloseable {
@@ -52,7 +53,7 @@ public final class ChildProcess implements AutoCloseable {
             builder.environment().putAll(env);
             ChildProcess child = new ChildProcess(name, builder.start(), log);
             try {
-                Runtime.getRuntime().addShutdownHook(new Thread(child::close, name + "-shutdown"));
+                StopOrder.onExit(name, child::close);
             } catch (IllegalStateException shuttingDown) {
                 child.process.destroyForcibly(); // started as this JVM stops: it would outlive it
                 throw shuttingDown;
@@ -181,14 +182,18 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(STOP_GRACE);
+    }
+
+    /** SIGTERM, then SIGKILL once {@code grace} has passed: the local run stops within ten seconds whatever a child does. */
+    public synchronized void close(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            // a graceful stop, then a kill: the local run stops within ten seconds whatever a child does
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

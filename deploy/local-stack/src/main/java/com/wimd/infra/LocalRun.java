@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -30,30 +31,26 @@ public final class LocalRun {
         int keycloakPort = Integer.getInteger("keycloak.port", 8180);
         int ingressPort = Integer.getInteger("ingress.port", 8080);
 
-        List<AutoCloseable> started = new ArrayList<>();
+        // the services stop first, while the broker and the database still answer them (else each waits its whole
+        // grace on Kafka and is killed), then the infrastructure all at once: the whole stop takes a few seconds
+        List<AutoCloseable> front = new CopyOnWriteArrayList<>();
+        List<AutoCloseable> infrastructure = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping...");
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception ignored) {
-                    // keep stopping the rest
-                }
-            }
+        StopOrder.inStages(List.of(front, infrastructure), () -> System.out.println("\nStopping..."), () -> {
+            System.out.println("Stopped.");
             stopped.countDown();
-        }, "local-run-stop"));
+        });
 
         step("PostgreSQL on port " + postgresPort + " (data in .local/postgres)");
         PostgresServer postgres = PostgresServer.start(local.resolve("postgres"), postgresPort);
-        started.add(postgres);
+        infrastructure.add(postgres);
         for (ServiceSpec spec : ServiceSpec.values()) {
             postgres.ensureDatabase(spec.database());
         }
 
         step("Kafka on port " + kafkaPort + " (data in .local/kafka)");
         KafkaBroker kafka = KafkaBroker.start(local, kafkaPort, Topics.allWithDeadLetters());
-        started.add(kafka);
+        infrastructure.add(kafka);
 
         step("Keycloak on port " + keycloakPort + " (first start takes about a minute)");
         Keycloak keycloak = Keycloak.start(
@@ -61,22 +58,25 @@ public final class LocalRun {
                 local.resolve("keycloak"),
                 root.resolve("deploy/keycloak/coach-realm.json"),
                 keycloakPort, logs);
-        started.add(keycloak);
+        infrastructure.add(keycloak);
 
         step("the ingress on port " + ingressPort + " (one origin for every service's public paths)");
-        started.add(Ingress.start(ingressPort, spec -> "http://127.0.0.1:" + spec.localPort()));
+        front.add(Ingress.start(ingressPort, spec -> "http://127.0.0.1:" + spec.localPort()));
 
         int mailPort = Integer.getInteger("mail.port", 2525);
         step("a mail catcher on port " + mailPort + " (every email lands in .local/mail as an .eml file)");
         MailCatcher mail = MailCatcher.start(mailPort, local.resolve("mail"));
-        started.add(mail);
+        front.add(mail);
 
         step("the four services (one that stops is started again)");
         Supervisor supervisor = new Supervisor(System.out, java.time.Clock.systemUTC());
-        started.add(supervisor);
+        front.add(supervisor);
         List<QuarkusService> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
             Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), keycloak.realmUrl(), spec.localPort());
+            // one instance of each service: its consumers are static members, so a stop leaves no rebalance to wait
+            // for, and a service the supervisor starts again takes its partitions up at once
+            config.put("messaging.instance-id", "local");
             if (spec == ServiceSpec.CALENDAR) {
                 config.put("calendar.mode", "local");
             }

@@ -43,6 +43,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDir, int port, boolean fsync) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false) // ours (StopOrder) stops it, after the services in the local run
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", fsync ? "on" : "off");
             if (port != 0) {
@@ -52,7 +53,7 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
             }
             PostgresServer server = new PostgresServer(builder.start());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-shutdown"));
+            StopOrder.onExit("postgres", server::close);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
