@@ -122,21 +122,12 @@ public final class Supervisor implements AutoCloseable {
     public void close() {
         stopping = true;
         watcher.shutdownNow();
-        List<Thread> stoppers = new ArrayList<>();
+        List<Supervised> children = new ArrayList<>();
         synchronized (this) {
             for (Slot slot : slots) {
-                Thread stopper = new Thread(slot.current::close, slot.name + "-stop");
-                stopper.start();
-                stoppers.add(stopper);
+                children.add(slot.current);
             }
         }
-        for (Thread stopper : stoppers) {
-            try {
-                stopper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        StopOrder.stop(List.of(children));
     }
 }
