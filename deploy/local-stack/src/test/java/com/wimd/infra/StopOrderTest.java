@@ -14,19 +14,32 @@ class StopOrderTest {
 
     final List<String> events = new CopyOnWriteArrayList<>();
 
-    AutoCloseable part(String name, long millis) {
+    AutoCloseable part(String name) {
         return () -> {
             events.add(name + " stopping");
-            Thread.sleep(millis);
             events.add(name + " stopped");
         };
     }
 
     @Test
     void a_stage_begins_only_when_every_part_of_the_one_before_it_has_stopped() {
-        StopOrder.stop(List.of(List.of(part("booking-service", 300), part("ingress", 10)),
-                List.of(part("kafka", 10), part("postgres", 10))));
+        CountDownLatch kafkaStopping = new CountDownLatch(1);
+        AutoCloseable kafka = () -> {
+            kafkaStopping.countDown();
+            part("kafka").close();
+        };
+        AutoCloseable slowService = () -> {
+            events.add("booking-service stopping");
+            // takes its time: a stop that did not wait for it would begin on the broker meanwhile
+            if (kafkaStopping.await(300, TimeUnit.MILLISECONDS)) {
+                events.add("kafka began under booking-service");
+            }
+            events.add("booking-service stopped");
+        };
 
+        StopOrder.stop(List.of(List.of(slowService, part("ingress")), List.of(kafka, part("postgres"))));
+
+        assertThat(events).doesNotContain("kafka began under booking-service");
         int lastOfFront = Math.max(events.indexOf("booking-service stopped"), events.indexOf("ingress stopped"));
         assertThat(events.indexOf("kafka stopping")).isGreaterThan(lastOfFront);
         assertThat(events.indexOf("postgres stopping")).isGreaterThan(lastOfFront);
@@ -55,7 +68,7 @@ class StopOrderTest {
             throw new IllegalStateException("already gone");
         };
 
-        StopOrder.stop(List.of(List.of(failing), List.of(part("postgres", 1))));
+        StopOrder.stop(List.of(List.of(failing), List.of(part("postgres"))));
 
         assertThat(events).containsExactly("postgres stopping", "postgres stopped");
     }
