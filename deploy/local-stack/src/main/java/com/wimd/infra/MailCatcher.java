@@ -38,12 +38,16 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public static MailCatcher start(int port, Path folder) {
+        return start("127.0.0.1", port, folder);
+    }
+
+    public static MailCatcher start(String host, int port, Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        GreenMail server = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
         return new MailCatcher(server, folder);
@@ -58,6 +62,11 @@ public final class MailCatcher implements AutoCloseable {
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.login", "DISABLED");
+    }
+
+    /** Every message received so far, oldest first. */
+    public MimeMessage[] received() {
+        return server.getReceivedMessages();
     }
 
     /** Writes the messages received since the last look, each as {@code <number>.eml}. */

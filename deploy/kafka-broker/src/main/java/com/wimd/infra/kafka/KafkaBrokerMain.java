@@ -28,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * {@code --topics a,b,c} (pre-created, so the first producer sees no LEADER_NOT_AVAILABLE),
  * {@code --partitions N} (default 3), {@code --ignore-stdin} (otherwise the broker exits when its stdin
  * closes, which makes it die with the parent JVM even on kill -9).
+ *
+ * <p>With {@code --from-env} it is the container stand-in for the official {@code apache/kafka} image
+ * (deploy/containers/kafka): the server's settings come from {@code KAFKA_*} environment variables named as that
+ * image names them ({@link #settingsFromEnvironment}), the storage in {@code log.dirs} is formatted once with
+ * {@code CLUSTER_ID} (or a new id), and it runs until it is stopped.
  */
 public final class KafkaBrokerMain {
 
@@ -35,6 +40,10 @@ public final class KafkaBrokerMain {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
+        if (options.containsKey("from-env")) {
+            runFromEnvironment(System.getenv());
+            return;
+        }
         Path dataDir = Path.of(required(options, "data-dir")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "0"));
         if (port == 0) {
@@ -95,6 +104,67 @@ public final class KafkaBrokerMain {
         p.put("auto.create.topics.enable", "true");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         return p;
+    }
+
+    /** The settings of the official image's single-node default, then every {@code KAFKA_*} variable over them. */
+    private static void runFromEnvironment(Map<String, String> environment) throws Exception {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@localhost:9093");
+        props.put("listeners", "PLAINTEXT://:9092,CONTROLLER://:9093");
+        props.put("advertised.listeners", "PLAINTEXT://localhost:9092");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        props.put("log.dirs", "/tmp/kraft-combined-logs");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(settingsFromEnvironment(environment));
+
+        Path logDir = Path.of(props.getProperty("log.dirs").split(",")[0]);
+        Files.createDirectories(logDir);
+        Path propsFile = Files.createTempFile("server", ".properties");
+        try (OutputStream out = Files.newOutputStream(propsFile)) {
+            props.store(out, "written by KafkaBrokerMain from the environment");
+        }
+        String clusterId = environment.getOrDefault("CLUSTER_ID", Uuid.randomUuid().toString());
+        int rc = kafka.tools.StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, System.err);
+        if (rc != 0) {
+            throw new IllegalStateException("kafka storage format failed with " + rc);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        server.startup();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        }, "kafka-shutdown"));
+        System.out.println(READY_PREFIX + props.getProperty("advertised.listeners"));
+        System.out.flush();
+        server.awaitShutdown();
+    }
+
+    /**
+     * The official image's naming: {@code KAFKA_} dropped, then {@code ___} is a dash, {@code __} an underscore and
+     * {@code _} a dot, all lower case ({@code KAFKA_LOG_DIRS} is {@code log.dirs}). {@code KAFKA_HEAP_OPTS},
+     * {@code KAFKA_OPTS} and {@code KAFKA_JVM_PERFORMANCE_OPTS} are the JVM's, not the server's.
+     */
+    static Map<String, String> settingsFromEnvironment(Map<String, String> environment) {
+        Set<String> jvmOptions = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS",
+                "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS");
+        Map<String, String> settings = new java.util.TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && !jvmOptions.contains(name)) {
+                String key = name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT)
+                        .replace("___", "-").replace("__", "\u0000").replace('_', '.').replace("\u0000", "_");
+                settings.put(key, value);
+            }
+        });
+        return settings;
     }
 
     /** Formats the storage once; a persistent data dir keeps its cluster id across restarts. */
