@@ -95,11 +95,16 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The Quarkus datasource settings (reactive for the app, JDBC for Flyway) for one database. */
     public Map<String, String> quarkusDatasource(String database) {
+        return quarkusDatasource("127.0.0.1", port(), database, USER, PASSWORD);
+    }
+
+    /** The Quarkus datasource settings for a database on any PostgreSQL server (a container's, say). */
+    public static Map<String, String> quarkusDatasource(String host, int port, String database, String user, String password) {
         return Map.of(
-                "quarkus.datasource.reactive.url", reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", PASSWORD);
+                "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
+                "quarkus.datasource.username", user,
+                "quarkus.datasource.password", password);
     }
 
     @Override

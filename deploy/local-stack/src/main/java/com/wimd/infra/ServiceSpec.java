@@ -37,7 +37,12 @@ public enum ServiceSpec {
      * the Kafka broker, the OIDC provider and its HTTP port.
      */
     public Map<String, String> wiring(PostgresServer postgres, String kafkaBootstrap, String oidcAuthServerUrl, int httpPort) {
-        Map<String, String> config = new HashMap<>(postgres.quarkusDatasource(database));
+        return wiring(postgres.quarkusDatasource(database), kafkaBootstrap, oidcAuthServerUrl, httpPort);
+    }
+
+    /** The same, with the datasource settings of a database on any PostgreSQL server (a container's, say). */
+    public Map<String, String> wiring(Map<String, String> datasource, String kafkaBootstrap, String oidcAuthServerUrl, int httpPort) {
+        Map<String, String> config = new HashMap<>(datasource);
         config.put("kafka.bootstrap.servers", kafkaBootstrap);
         config.put("quarkus.oidc.auth-server-url", oidcAuthServerUrl);
         config.put("quarkus.http.port", String.valueOf(httpPort));

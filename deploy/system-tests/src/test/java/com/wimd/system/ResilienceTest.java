@@ -307,7 +307,7 @@ class ResilienceTest {
         assertThat(CONSUMERS.keySet()).containsExactlyInAnyOrder(Topics.all());
         assertThat(Topics.all()).containsAll(SAGA_CONSUMERS.keySet());
         CONSUMERS.forEach((topic, channels) -> assertThat(channels).as("who reads " + topic).isNotEmpty());
-        KafkaTestClient kafka = new KafkaTestClient(system.kafka.bootstrapServers());
+        KafkaTestClient kafka = new KafkaTestClient(system.kafkaBootstrapServers());
         Map<String, String> poisonKeys = new HashMap<>();
         for (String topic : Topics.all()) {
             String key = UUID.randomUUID().toString();

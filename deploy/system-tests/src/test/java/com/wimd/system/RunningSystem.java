@@ -3,9 +3,7 @@ package com.wimd.system;
 import com.wimd.infra.Ports;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.wimd.events.Topics;
 import com.wimd.infra.KafkaBroker;
-import com.wimd.infra.PostgresServer;
 import com.wimd.infra.QuarkusService;
 import com.wimd.infra.ServiceSpec;
 import com.wimd.infra.test.GoogleCalendarFake;
@@ -36,10 +34,8 @@ final class RunningSystem {
     private static RunningSystem instance;
 
     private final Path work;
-    private final int postgresPort;
-    private final int kafkaPort;
-    volatile PostgresServer postgres;
-    volatile KafkaBroker kafka;
+    /** PostgreSQL and Kafka: embedded, or from Testcontainers with -Pcontainers */
+    final Infrastructure infrastructure;
     final GreenMail smtp;
     final GoogleCalendarFake google;
     final OidcWiremockTestResource oidc;
@@ -60,10 +56,7 @@ final class RunningSystem {
     private RunningSystem() {
         root = Path.of(System.getProperty("project.root", "../..")).toAbsolutePath().normalize();
         work = KafkaBroker.tempDir("system-test");
-        postgresPort = Ports.free();
-        kafkaPort = Ports.free();
-        postgres = PostgresServer.start(work.resolve("postgres"), postgresPort, false);
-        kafka = KafkaBroker.start(work, kafkaPort, Topics.allWithDeadLetters());
+        infrastructure = Infrastructure.fromSystemProperties(work);
         smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         google = new GoogleCalendarFake();
@@ -73,9 +66,10 @@ final class RunningSystem {
 
         List<QuarkusService> starting = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.values()) {
-            postgres.ensureDatabase(spec.database());
+            infrastructure.ensureDatabase(spec.database());
             int port = Ports.free();
-            Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+            Map<String, String> config = spec.wiring(infrastructure.quarkusDatasource(spec.database()),
+                    infrastructure.kafkaBootstrapServers(), oidcUrl, port);
             config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE); // what the tests' tokens are issued for
             config.putAll(extra(spec));
             // consumers come back within seconds of an outage's end (30 s between tries in production)
@@ -124,11 +118,11 @@ final class RunningSystem {
      */
     QuarkusService startAnother(ServiceSpec spec, Map<String, String> settings) {
         String name = "another" + (char) ('a' + ANOTHER.getAndIncrement());
-        postgres.ensureDatabase(name);
+        infrastructure.ensureDatabase(name);
         int port = Ports.free();
-        Map<String, String> config = spec.wiring(postgres, kafka.bootstrapServers(), oidcUrl, port);
+        Map<String, String> config = spec.wiring(infrastructure.quarkusDatasource(name),
+                infrastructure.kafkaBootstrapServers(), oidcUrl, port);
         config.put("quarkus.oidc.token.audience", TestTokens.AUDIENCE);
-        config.putAll(postgres.quarkusDatasource(name));
         config.put("mp.messaging.connector.smallrye-kafka.group.id", name);
         config.putAll(settings);
         return QuarkusService.start(spec, root, port, config, work.resolve("logs").resolve(name));
@@ -166,21 +160,25 @@ final class RunningSystem {
 
     /** Stops PostgreSQL (every service's database) as an outage would; {@link #startPostgres()} brings it back. */
     synchronized void stopPostgres() {
-        postgres.close();
+        infrastructure.stopPostgres();
     }
 
     /** Starts PostgreSQL again on the same port and data directory. */
     synchronized void startPostgres() {
-        postgres = PostgresServer.start(work.resolve("postgres"), postgresPort, false);
+        infrastructure.startPostgres();
     }
 
     /** Stops the Kafka broker; {@link #startKafka()} brings it back on the same port with the same data. */
     synchronized void stopKafka() {
-        kafka.close();
+        infrastructure.stopKafka();
     }
 
     synchronized void startKafka() {
-        kafka = KafkaBroker.start(work, kafkaPort, Topics.allWithDeadLetters());
+        infrastructure.startKafka();
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
     }
 
     String url(ServiceSpec spec) {
@@ -188,15 +186,15 @@ final class RunningSystem {
     }
 
     long count(ServiceSpec spec, String sql, Object... args) {
-        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).count(sql, args);
+        return sql(spec).count(sql, args);
     }
 
     java.util.List<java.util.Map<String, Object>> rows(ServiceSpec spec, String sql, Object... args) {
-        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).rows(sql, args);
+        return sql(spec).rows(sql, args);
     }
 
     int update(ServiceSpec spec, String sql, Object... args) {
-        return new Sql(postgres.jdbcUrl(spec.database()), PostgresServer.USER, PostgresServer.PASSWORD).update(sql, args);
+        return sql(spec).update(sql, args);
     }
 
     /** The tail of a service's log, to explain a failure. */
@@ -233,12 +231,15 @@ final class RunningSystem {
         return out.toString();
     }
 
+    private Sql sql(ServiceSpec spec) {
+        return new Sql(infrastructure.jdbcUrl(spec.database()), infrastructure.user(), infrastructure.password());
+    }
+
     private void stop() {
         services.values().forEach(QuarkusService::close);
         smtp.stop();
         google.close();
         oidc.stop();
-        kafka.close();
-        postgres.close();
+        infrastructure.close();
     }
 }

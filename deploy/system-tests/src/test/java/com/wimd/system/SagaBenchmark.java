@@ -90,7 +90,7 @@ class SagaBenchmark {
     static Thread watchConfirmations(CountDownLatch assigned) {
         Thread watcher = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers(),
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(Topics.BOOKING_CONFIRMED), new ConsumerRebalanceListener() {
@@ -346,7 +346,7 @@ class SagaBenchmark {
     /** The floor: one record produced (acks=all) and consumed on the same broker, one at a time. */
     static Figures rawHop() {
         String topic = "bench-hop-" + UUID.randomUUID();
-        String bootstrap = system.kafka.bootstrapServers();
+        String bootstrap = system.kafkaBootstrapServers();
         List<Double> millis = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
