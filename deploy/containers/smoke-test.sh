@@ -95,7 +95,7 @@ say "after the restart ($(( $(date +%s) - restart_at )) s) the booking is still 
 echo
 echo "== container images"
 podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep coach | sort
-echo "== the stack's memory (podman stats: each container's cgroup, its processes' memory and the page cache they hold)"
+echo "== the stack's memory (podman stats: each container's cgroup usage, not PSS)"
 memory=$(podman stats --no-stream --format '{{.Name}} {{.MemUsage}}' | grep "^$project" | sort)
 echo "$memory"
 echo "$memory" | awk '{ v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[A-Za-z]/, "", v);
