@@ -8,6 +8,8 @@
 # OFFICIAL_IMAGES=1 uses docker-compose.yml's defaults (the registries' images) instead of the stand-ins.
 # KEEP_UP=1 leaves the stack running afterwards (podman-compose -p coach-smoke down -v takes it down).
 set -euo pipefail
+# podman runs rootful, the way it was verified on these machines (rootless podman was not tried)
+[ "$(id -u)" -eq 0 ] || exec sudo -E "$0" "$@"
 cd "$(dirname "$0")/../.."
 here=deploy/containers
 project=coach-smoke

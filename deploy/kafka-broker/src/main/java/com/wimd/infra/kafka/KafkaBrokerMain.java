@@ -61,13 +61,7 @@ public final class KafkaBrokerMain {
             props.store(out, "written by KafkaBrokerMain");
         }
         format(dataDir, propsFile);
-
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-        server.startup();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-        }, "kafka-shutdown"));
+        KafkaRaftServer server = startServer(props);
 
         String bootstrap = "127.0.0.1:" + port;
         createTopics(bootstrap, topics, partitions);
@@ -131,18 +125,8 @@ public final class KafkaBrokerMain {
         try (OutputStream out = Files.newOutputStream(propsFile)) {
             props.store(out, "written by KafkaBrokerMain from the environment");
         }
-        String clusterId = environment.getOrDefault("CLUSTER_ID", Uuid.randomUuid().toString());
-        int rc = kafka.tools.StorageTool.execute(
-                new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, System.err);
-        if (rc != 0) {
-            throw new IllegalStateException("kafka storage format failed with " + rc);
-        }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-        server.startup();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-        }, "kafka-shutdown"));
+        formatOnce(environment.getOrDefault("CLUSTER_ID", Uuid.randomUuid().toString()), propsFile);
+        KafkaRaftServer server = startServer(props);
         System.out.println(READY_PREFIX + props.getProperty("advertised.listeners"));
         System.out.flush();
         server.awaitShutdown();
@@ -173,12 +157,27 @@ public final class KafkaBrokerMain {
         if (!Files.exists(clusterIdFile)) {
             Files.writeString(clusterIdFile, Uuid.randomUuid().toString());
         }
-        String clusterId = Files.readString(clusterIdFile).trim();
+        formatOnce(Files.readString(clusterIdFile).trim(), propsFile);
+    }
+
+    /** Formats the storage the settings name for this cluster id, unless it is formatted already. */
+    private static void formatOnce(String clusterId, Path propsFile) {
         String[] formatArgs = {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"};
         int rc = kafka.tools.StorageTool.execute(formatArgs, System.err);
         if (rc != 0) {
             throw new IllegalStateException("kafka storage format failed with " + rc);
         }
+    }
+
+    /** Starts the broker and controller, with a hook that stops them when the JVM is told to stop. */
+    private static KafkaRaftServer startServer(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        server.startup();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        }, "kafka-shutdown"));
+        return server;
     }
 
     private static void createTopics(String bootstrap, List<String> topics, int partitions) throws Exception {
