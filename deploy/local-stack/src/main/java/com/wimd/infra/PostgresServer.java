@@ -66,11 +66,20 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists. */
     public PostgresServer ensureDatabase(String name) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            ensureDatabase(c, name);
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    /** Creates the database unless it exists, through a connection to any PostgreSQL server (a container's, say). */
+    public static void ensureDatabase(Connection c, String name) {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name must be lower-case letters: " + name);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+        try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
@@ -79,7 +88,6 @@ public final class PostgresServer implements AutoCloseable {
                     }
                 }
             }
-            return this;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }

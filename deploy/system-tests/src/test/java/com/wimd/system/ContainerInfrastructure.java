@@ -6,23 +6,23 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.wimd.events.Topics;
 import com.wimd.infra.Ports;
 import com.wimd.infra.PostgresServer;
-import com.wimd.infra.test.Sql;
+import com.wimd.infra.kafka.KafkaBrokerMain;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,12 +88,10 @@ final class ContainerInfrastructure implements Infrastructure {
 
     @Override
     public void ensureDatabase(String database) {
-        if (!database.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("database name must be lower-case letters: " + database);
-        }
-        Sql sql = new Sql(jdbcUrl("postgres"), USER, PASSWORD);
-        if (sql.count("select count(*) from pg_database where datname = ?", database) == 0) {
-            sql.update("create database " + database);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD)) {
+            PostgresServer.ensureDatabase(connection, database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL to create " + database, e);
         }
     }
 
@@ -149,11 +147,8 @@ final class ContainerInfrastructure implements Infrastructure {
 
     /** Every topic of the contract, with three partitions, as the embedded broker makes them. */
     private void createTopics() {
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.allWithDeadLetters().stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        try {
+            KafkaBrokerMain.createTopics(kafkaBootstrapServers(), Topics.allWithDeadLetters(), 3);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the topics", e);
         }
@@ -167,28 +162,7 @@ final class ContainerInfrastructure implements Infrastructure {
         return Admin.create(properties);
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Duration limit, String what, Check check) {
-        Instant until = Instant.now().plus(limit);
-        Exception last = null;
-        while (Instant.now().isBefore(until)) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (Exception e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("not " + what + " within " + limit, last);
+    private static void awaitUntil(Duration limit, String what, Callable<Boolean> check) {
+        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(check);
     }
 }

@@ -180,7 +180,8 @@ public final class KafkaBrokerMain {
         return server;
     }
 
-    private static void createTopics(String bootstrap, List<String> topics, int partitions) throws Exception {
+    /** Creates the topics that do not exist yet, once the broker answers (also for a broker in a container). */
+    public static void createTopics(String bootstrap, List<String> topics, int partitions) throws Exception {
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(adminProps)) {
