@@ -1,5 +1,6 @@
 package com.wimd.calendar.adapter;
 
+import com.wimd.support.tracing.Tracing;
 import com.wimd.calendar.adapter.google.GoogleCalendarAdapter;
 import com.wimd.calendar.adapter.local.LocalCalendarAdapter;
 import com.wimd.calendar.config.CalendarConfig;
@@ -30,7 +31,12 @@ public class CalendarPortProducer {
 
     @Produces
     @ApplicationScoped
-    CalendarPort calendar(CalendarConfig config) {
+    CalendarPort calendar(CalendarConfig config, Tracing tracing) {
+        // every call to Google Calendar (or to the local calendar in its place) is a span of the booking's trace
+        return tracing.traced(CalendarPort.class, chosen(config), "google-calendar");
+    }
+
+    private CalendarPort chosen(CalendarConfig config) {
         if (config.mode() == CalendarConfig.Mode.LOCAL) {
             return new LocalCalendarAdapter();
         }

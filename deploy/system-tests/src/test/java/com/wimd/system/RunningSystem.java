@@ -39,6 +39,8 @@ final class RunningSystem {
     final GreenMail smtp;
     final GoogleCalendarFake google;
     final OidcWiremockTestResource oidc;
+    /** Where the services send their spans (TraceTest) */
+    final OtlpReceiver traces;
     private final String oidcUrl;
     final Map<ServiceSpec, QuarkusService> services = new EnumMap<>(ServiceSpec.class);
     private final Map<ServiceSpec, Map<String, String>> configs = new EnumMap<>(ServiceSpec.class);
@@ -61,6 +63,7 @@ final class RunningSystem {
         smtp.start();
         google = new GoogleCalendarFake();
         google.failEventsContaining(PHONE_THE_CALENDAR_REFUSES, 403);
+        traces = new OtlpReceiver();
         oidc = new OidcWiremockTestResource();
         oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus/";
 
@@ -77,6 +80,16 @@ final class RunningSystem {
             // every call of these tests and of the benchmark comes from one address, far faster than a person's
             // (booking-service's RateLimitTest and the browser tests run with the limits on)
             config.put("rate-limits.enabled", "false");
+            // the database's gauges (MetricsTest) sampled every 2 s rather than 30
+            config.put("support.metrics.interval", "2s");
+            config.put("support.metrics.first-delay", "1s");
+            // tracing on, spans to the test's receiver within a second (off in the benchmarks: they measure without it)
+            if (!Boolean.getBoolean("benchmark")) {
+                config.put("quarkus.otel.sdk.disabled", "false");
+                config.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+                config.put("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint());
+                config.put("quarkus.otel.bsp.schedule.delay", "PT0.5S");
+            }
             QuarkusService service = QuarkusService.start(spec, root, port, config, work.resolve("logs"));
             services.put(spec, service);
             configs.put(spec, config);
@@ -240,6 +253,7 @@ final class RunningSystem {
         smtp.stop();
         google.close();
         oidc.stop();
+        traces.close();
         infrastructure.close();
     }
 }

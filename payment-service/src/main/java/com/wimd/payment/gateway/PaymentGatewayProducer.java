@@ -1,5 +1,6 @@
 package com.wimd.payment.gateway;
 
+import com.wimd.support.tracing.Tracing;
 import com.wimd.payment.gateway.sandbox.SandboxConfig;
 import com.wimd.payment.gateway.sandbox.SandboxFaults;
 import com.wimd.payment.gateway.sandbox.SandboxGateway;
@@ -40,7 +41,12 @@ public class PaymentGatewayProducer {
 
     @Produces
     @ApplicationScoped
-    PaymentGateway gateway(GatewayConfig config, SandboxGateway sandbox, SandboxConfig sandboxConfig) {
+    PaymentGateway gateway(GatewayConfig config, SandboxGateway sandbox, SandboxConfig sandboxConfig, Tracing tracing) {
+        // every call to Stripe (or to the sandbox in its place) is a span of the booking's trace
+        return tracing.traced(PaymentGateway.class, chosen(config, sandbox, sandboxConfig), "stripe");
+    }
+
+    private PaymentGateway chosen(GatewayConfig config, SandboxGateway sandbox, SandboxConfig sandboxConfig) {
         if (!config.live() && sandboxConfig.failureRate() > 0) {
             LOG.warnf("the sandbox fails %.0f %% of the service's own calls on purpose (payment.sandbox.failure-rate)",
                     sandboxConfig.failureRate() * 100);

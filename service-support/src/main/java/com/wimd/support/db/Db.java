@@ -70,7 +70,15 @@ public final class Db {
     private static <T> T await(Supplier<Uni<T>> work) {
         CompletableFuture<T> outcome = new CompletableFuture<>();
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
-        VertxContextSupport.<T>subscribe(() -> inRequestContext(work).toMulti(), subscribe -> subscription.set(
+        // the caller's trace goes with the work (what it adds to the outbox belongs to the caller's span): attached to
+        // the duplicated context made for this work alone, where every stage of it reads it, and dropped with it
+        io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
+        VertxContextSupport.<T>subscribe(() -> {
+            if (trace != io.opentelemetry.context.Context.root()) {
+                trace.makeCurrent(); // not closed on purpose: the duplicated context it is attached to ends with the work
+            }
+            return inRequestContext(work).toMulti();
+        }, subscribe -> subscription.set(
                 subscribe.with(outcome::complete, outcome::completeExceptionally, () -> outcome.complete(null))));
         try {
             return outcome.get(NO_ANSWER.toMillis(), TimeUnit.MILLISECONDS);

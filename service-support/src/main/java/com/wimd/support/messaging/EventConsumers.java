@@ -4,7 +4,10 @@ import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
 import com.wimd.events.EventPayload;
 import com.wimd.support.db.DatabaseProbe;
+import com.wimd.support.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -69,13 +72,15 @@ public class EventConsumers {
     private final Guard aFewTimes;
     private final MeterRegistry metrics;
     private final DatabaseProbe database;
+    private final Tracing tracing;
 
     public EventConsumers(@ConfigProperty(name = "quarkus.application.name") String service,
                           @ConfigProperty(name = "messaging.max-attempts", defaultValue = "5") int maxAttempts,
                           @ConfigProperty(name = "messaging.retry.first-delay", defaultValue = "PT0.2S") Duration firstDelay,
                           @ConfigProperty(name = "messaging.retry.max-delay", defaultValue = "PT30S") Duration maxDelay,
-                          MeterRegistry metrics, DatabaseProbe database) {
+                          MeterRegistry metrics, DatabaseProbe database, Tracing tracing) {
         this.service = service;
+        this.tracing = tracing;
         this.metrics = metrics;
         this.database = database;
         // transient failures: no limit on retries nor on their total duration (maxDuration 0)
@@ -129,15 +134,20 @@ public class EventConsumers {
                                                                       Consumer<EventEnvelope<P>> one) {
         List<EventEnvelope<P>> events = decodedAsTheyCame(batch, type);
         if (events != null) {
-            try {
+            String topic = batch.getRecords().isEmpty() ? "?" : batch.getRecords().get(0).getTopic();
+            Span span = tracing.consumingBatch(topic, batch.getRecords().stream().map(KafkaRecord::getHeaders).toList());
+            try (Scope ignored = span.makeCurrent()) {
                 untilItPasses(() -> many.accept(events));
                 return batch.ack();
             } catch (RuntimeException e) {
+                Tracing.failed(span, e);
                 if (Thread.currentThread().isInterrupted()) {
                     return new CompletableFuture<>(); // shutting down: the next start reads the batch again
                 }
                 LOG.warnf("%s: a batch of %d events failed (%s); handling them one by one", service, events.size(),
                         describe(e));
+            } finally {
+                span.end();
             }
         }
         List<CompletableFuture<Void>> parked = new ArrayList<>();
@@ -185,6 +195,25 @@ public class EventConsumers {
     private <P extends EventPayload> CompletionStage<Void> handleOrPark(Message<String> message, Class<P> type,
                                                                        Consumer<EventEnvelope<P>> handler) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        // the span of this handling continues the trace of the span that made the event (Tracing): what the handler
+        // adds to the outbox carries it on
+        Span span = record == null ? Span.getInvalid() : tracing.consuming(record.getTopic(),
+                record.getKey() == null ? "?" : record.getKey().toString(), record.getHeaders());
+        try (Scope ignored = span.makeCurrent()) {
+            CompletionStage<Void> parked = handleOrParkInSpan(message, record, type, handler);
+            if (parked != null) {
+                span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "parked");
+            }
+            return parked;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <P extends EventPayload> CompletionStage<Void> handleOrParkInSpan(Message<String> message,
+                                                                             IncomingKafkaRecordMetadata<?, ?> record,
+                                                                             Class<P> type,
+                                                                             Consumer<EventEnvelope<P>> handler) {
         String replayFor = record == null ? null : header(record.getHeaders(), REPLAY_FOR);
         if (replayFor != null && !replayIsFor(service, record.getChannel(), replayFor, header(record.getHeaders(), REPLAY_CHANNEL))) {
             return null; // another service's replay, or another consumer's of this service

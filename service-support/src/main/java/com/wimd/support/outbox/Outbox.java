@@ -2,6 +2,7 @@ package com.wimd.support.outbox;
 
 import com.wimd.events.EventCodec;
 import com.wimd.events.EventEnvelope;
+import com.wimd.support.tracing.Tracing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Outbox {
 
+    private final Tracing tracing;
+
+    public Outbox(Tracing tracing) {
+        this.tracing = tracing;
+    }
+
     public Uni<Void> add(EventEnvelope<?> envelope) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
@@ -20,6 +27,7 @@ public class Outbox {
         row.messageKey = envelope.key();
         row.payload = EventCodec.encode(envelope);
         row.occurredAt = envelope.occurredAt();
+        row.traceParent = tracing.currentTraceParent();
         return row.persist().replaceWithVoid();
     }
 }

@@ -41,4 +41,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant parkedAt;
 
     public String error;
+
+    /** The W3C traceparent of the span that added the event (Tracing), sent as the record's traceparent header. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import com.wimd.support.tracing.Tracing;
 import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -56,7 +57,7 @@ public class OutboxRelay {
     static final String CHANNEL = "outbox";
 
     private static final String NEXT = """
-            select event_id, event_type, topic, message_key, payload from outbox
+            select event_id, event_type, topic, message_key, payload, trace_parent from outbox
             where published_at is null and parked_at is null
             order by occurred_at, event_id limit $1""";
 
@@ -119,7 +120,10 @@ public class OutboxRelay {
                     row.getString("message_key"), new CompletableFuture<>());
             batch.add(pending);
             try {
-                producer.send(new ProducerRecord<>(pending.topic(), pending.key(), row.getString("payload")),
+                ProducerRecord<String, String> record = new ProducerRecord<>(pending.topic(), pending.key(),
+                        row.getString("payload"));
+                Tracing.addTo(record.headers(), row.getString("trace_parent"));
+                producer.send(record,
                         (metadata, failure) -> {
                             if (failure == null) {
                                 pending.sent().complete(null);

@@ -39,12 +39,15 @@ public class BookingSagaService {
     private final Reschedules reschedules;
     private final DateBlocks dateBlocks;
     private final Clock clock;
+    private final SagaStepTimes stepTimes;
 
-    public BookingSagaService(Outbox outbox, Reschedules reschedules, DateBlocks dateBlocks, Clock clock) {
+    public BookingSagaService(Outbox outbox, Reschedules reschedules, DateBlocks dateBlocks, Clock clock,
+                              SagaStepTimes stepTimes) {
         this.outbox = outbox;
         this.reschedules = reschedules;
         this.dateBlocks = dateBlocks;
         this.clock = clock;
+        this.stepTimes = stepTimes;
     }
 
     public Uni<Void> onPaymentSucceeded(EventEnvelope<PaymentSucceeded> event) {
@@ -53,6 +56,7 @@ public class BookingSagaService {
             if (t.effect() == BookingSaga.Effect.NONE) {
                 return Uni.createFrom().voidItem();
             }
+            stepTimes.record(appointment, "payment", "succeeded", now);
             appointment.moveTo(t.next(), now);
             appointment.priceMinor = event.payload().amount().amountMinor();
             appointment.currency = event.payload().amount().currency();
@@ -61,9 +65,13 @@ public class BookingSagaService {
     }
 
     public Uni<Void> onPaymentFailed(EventEnvelope<PaymentFailed> event) {
-        return apply(event, event.payload().bookingId(), (appointment, now) ->
-                release(event, appointment, BookingSaga.onPaymentFailed(appointment.sagaState()),
-                        "the payment was not accepted: " + event.payload().reason(), now));
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            BookingSaga.Transition t = BookingSaga.onPaymentFailed(appointment.sagaState());
+            if (t.effect() == BookingSaga.Effect.RELEASE_AND_NOTIFY) {
+                stepTimes.record(appointment, "payment", "failed", now);
+            }
+            return release(event, appointment, t, "the payment was not accepted: " + event.payload().reason(), now);
+        });
     }
 
     public Uni<Void> onCalendarEventCreated(EventEnvelope<CalendarEventCreated> event) {
@@ -73,6 +81,7 @@ public class BookingSagaService {
             if (t.effect() == BookingSaga.Effect.NONE) {
                 return Uni.createFrom().voidItem();
             }
+            stepTimes.record(appointment, "calendar", "succeeded", now);
             appointment.moveTo(t.next(), now);
             appointment.calendarEventId = created.calendarEventId();
             return t.effect() == BookingSaga.Effect.CONFIRM ? confirm(appointment, event, now) : Uni.createFrom().voidItem();
@@ -89,9 +98,14 @@ public class BookingSagaService {
     }
 
     public Uni<Void> onCalendarEventFailed(EventEnvelope<CalendarEventFailed> event) {
-        return apply(event, event.payload().bookingId(), (appointment, now) ->
-                release(event, appointment, BookingSaga.onCalendarEventFailed(appointment.sagaState()),
-                        "the coach's calendar could not take the booking: " + event.payload().reason(), now));
+        return apply(event, event.payload().bookingId(), (appointment, now) -> {
+            BookingSaga.Transition t = BookingSaga.onCalendarEventFailed(appointment.sagaState());
+            if (t.effect() == BookingSaga.Effect.RELEASE_AND_NOTIFY) {
+                stepTimes.record(appointment, "calendar", "failed", now);
+            }
+            return release(event, appointment, t, "the coach's calendar could not take the booking: "
+                    + event.payload().reason(), now);
+        });
     }
 
     public Uni<Void> onPaymentRefunded(EventEnvelope<PaymentRefunded> event) {
@@ -156,6 +170,7 @@ public class BookingSagaService {
             return deadlines.overdue(appointment.sagaState(), appointment.stepStartedAt, now)
                     .map(reason -> {
                         LOG.infof("booking %s (%s): %s", bookingId, appointment.status, reason);
+                        stepTimes.record(appointment, SagaStepTimes.waitingStep(appointment.sagaState()), "overdue", now);
                         return release(null, appointment, BookingSaga.onStepOverdue(appointment.sagaState()), reason, now);
                     })
                     .orElseGet(() -> Uni.createFrom().voidItem());
