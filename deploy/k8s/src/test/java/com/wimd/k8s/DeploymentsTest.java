@@ -47,6 +47,24 @@ class DeploymentsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"prod"})
+    void an_autoscaled_service_leaves_its_replicas_to_the_autoscaler_and_the_others_run_two(String overlay) {
+        List<HasMetadata> resources = Manifests.overlay(overlay);
+        var autoscaled = Manifests.all(resources, io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)
+                .stream().map(a -> a.getSpec().getScaleTargetRef().getName()).toList();
+
+        assertThat(autoscaled).containsExactlyInAnyOrder("booking-service", "notification-service");
+        for (String service : Manifests.SERVICES) {
+            Integer replicas = Manifests.deployment(resources, service).getSpec().getReplicas();
+            if (autoscaled.contains(service)) {
+                assertThat(replicas).as(service).isNull();
+            } else {
+                assertThat(replicas).as(service).isEqualTo(2);
+            }
+        }
+    }
+
     private static void assertProbe(Probe probe, String path, int port, String service) {
         assertThat(probe).as(service + " " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(service).isEqualTo(path);
