@@ -126,6 +126,20 @@ final class RunningSystem {
     }
 
     /**
+     * A second instance of a running service: the same settings, database and consumer group, on a port of its own,
+     * as a second pod of a Deployment would be (TwoReplicasTest); with these changes to its settings. Not ready yet.
+     */
+    QuarkusService startReplica(ServiceSpec spec, String name, Map<String, String> changes) {
+        int port = Ports.free();
+        String own = String.valueOf(ports.get(spec));
+        Map<String, String> config = new java.util.HashMap<>();
+        configs.get(spec).forEach((key, value) -> config.put(key, value.replace(":" + own, ":" + port)));
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.putAll(changes);
+        return QuarkusService.start(spec, root, port, config, work.resolve("logs").resolve(name));
+    }
+
+    /**
      * One more instance of a service beside the system, with only the wiring and the given settings: on a database
      * and a consumer group of its own, so it touches nothing of the running system. For start-up checks.
      */

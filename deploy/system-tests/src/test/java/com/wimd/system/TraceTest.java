@@ -65,6 +65,37 @@ class TraceTest {
                 .satisfies(root -> assertThat(root.name()).contains("/booking/create-free"));
     }
 
+    @Test
+    void a_paid_booking_is_one_trace_with_the_payments_lookup_at_stripe_and_the_event_at_google() {
+        String token = PaidBookingSagaTest.newClient("trace-paid");
+        String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
+        Response accepted = PaidBookingSagaTest.bookPaid(token, FreeBookingSagaTest.weekdayAt(9, 10, 30), "(416) 555-0165",
+                intent);
+        assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
+        String booking = accepted.jsonPath().getString("booking_id");
+        PaidBookingSagaTest.awaitStatus(token, booking, "CONFIRMED");
+
+        String traceId = await().atMost(Duration.ofSeconds(20)).until(() -> system.traces.spans().stream()
+                .filter(s -> s.service().equals("booking-service") && s.kind().equals("SPAN_KIND_SERVER")
+                        && s.name().contains("/booking/create-paid-single"))
+                .filter(s -> system.traces.trace(s.traceId()).stream().anyMatch(t -> booking.equals(key(t))))
+                .map(ReceivedSpan::traceId).findFirst().orElse(null), id -> id != null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = system.traces.trace(traceId);
+            assertThat(trace).as(describe(trace))
+                    .anySatisfy(s -> consumed(s, "payment-service", "BookingRequested", booking))
+                    .anySatisfy(s -> consumed(s, "calendar-service", "PaymentSucceeded", booking))
+                    .anySatisfy(s -> consumed(s, "notification-service", "BookingConfirmed", booking))
+                    .anySatisfy(s -> {
+                        assertThat(s.service()).isEqualTo("payment-service");
+                        assertThat(s.name()).isEqualTo("stripe retrieveIntent");
+                        assertThat(s.attributes()).containsEntry("coach.adapter", "SandboxGateway");
+                    })
+                    .anySatisfy(s -> assertThat(s.attributes()).containsEntry("peer.service", "google-calendar"));
+        });
+    }
+
     private static String key(ReceivedSpan span) {
         return span.attributes().get("messaging.kafka.message.key");
     }

@@ -111,13 +111,15 @@ public class Tracing {
      */
     @SuppressWarnings("unchecked")
     public <T> T traced(Class<T> port, T adapter, String peer) {
+        // the adapter's own class, not the name of the CDI proxy that may stand for it
+        String adapterName = adapter.getClass().getSimpleName().replaceAll("_(ClientProxy|Subclass)$", "");
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class || args == null || args.length == 0) {
                 return invoke(method, adapter, args);
             }
             Span span = tracer.spanBuilder(peer + " " + method.getName()).setSpanKind(SpanKind.CLIENT)
                     .setAttribute("peer.service", peer)
-                    .setAttribute("coach.adapter", adapter.getClass().getSimpleName())
+                    .setAttribute("coach.adapter", adapterName)
                     .startSpan();
             try (Scope ignored = span.makeCurrent()) {
                 return invoke(method, adapter, args);

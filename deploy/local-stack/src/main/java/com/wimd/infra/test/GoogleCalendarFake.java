@@ -67,6 +67,18 @@ public final class GoogleCalendarFake implements AutoCloseable {
         return server.findAll(WireMock.postRequestedFor(urlPathEqualTo("/calendar/v3/freeBusy"))).size();
     }
 
+    /** The ids of the events inserted with a body containing this (a retried insert names the same id again). */
+    public java.util.Set<String> insertedEventIds(String bodyContaining) {
+        return server.findAll(WireMock.postRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events"))
+                        .withRequestBody(containing(bodyContaining))).stream()
+                .map(r -> {
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"")
+                            .matcher(r.getBodyAsString());
+                    return id.find() ? id.group(1) : "?";
+                })
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The bodies of the patches of one event (its moves), oldest first. */
     public java.util.List<String> eventPatches(String eventId) {
         return server.findAll(WireMock.anyRequestedFor(urlPathMatching("/calendar/v3/calendars/[^/]+/events/" + eventId)))
