@@ -30,12 +30,7 @@ class TraceTest {
         String booking = accepted.jsonPath().getString("booking_id");
         await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(FreeBookingSagaTest.status(token, booking)));
 
-        // the request's own span, by booking-service: where the trace starts
-        String traceId = await().atMost(Duration.ofSeconds(20)).until(() -> system.traces.spans().stream()
-                .filter(s -> s.service().equals("booking-service") && s.kind().equals("SPAN_KIND_SERVER")
-                        && s.name().contains("/booking/create-free"))
-                .filter(s -> system.traces.trace(s.traceId()).stream().anyMatch(t -> booking.equals(key(t))))
-                .map(ReceivedSpan::traceId).findFirst().orElse(null), id -> id != null);
+        String traceId = traceOf(booking, "/booking/create-free");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ReceivedSpan> trace = system.traces.trace(traceId);
@@ -69,17 +64,13 @@ class TraceTest {
     void a_paid_booking_is_one_trace_with_the_payments_lookup_at_stripe_and_the_event_at_google() {
         String token = PaidBookingSagaTest.newClient("trace-paid");
         String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
-        Response accepted = PaidBookingSagaTest.bookPaid(token, FreeBookingSagaTest.weekdayAt(9, 10, 30), "(416) 555-0165",
+        Response accepted = PaidBookingSagaTest.bookPaid(token, FreeBookingSagaTest.weekdayAt(9, 14, 0), "(416) 555-0165",
                 intent);
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
         String booking = accepted.jsonPath().getString("booking_id");
         PaidBookingSagaTest.awaitStatus(token, booking, "CONFIRMED");
 
-        String traceId = await().atMost(Duration.ofSeconds(20)).until(() -> system.traces.spans().stream()
-                .filter(s -> s.service().equals("booking-service") && s.kind().equals("SPAN_KIND_SERVER")
-                        && s.name().contains("/booking/create-paid-single"))
-                .filter(s -> system.traces.trace(s.traceId()).stream().anyMatch(t -> booking.equals(key(t))))
-                .map(ReceivedSpan::traceId).findFirst().orElse(null), id -> id != null);
+        String traceId = traceOf(booking, "/booking/create-paid-single");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ReceivedSpan> trace = system.traces.trace(traceId);
@@ -94,6 +85,15 @@ class TraceTest {
                     })
                     .anySatisfy(s -> assertThat(s.attributes()).containsEntry("peer.service", "google-calendar"));
         });
+    }
+
+    /** The trace whose root is the booking's request to booking-service (a span of it names the booking). */
+    private static String traceOf(String booking, String route) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> system.traces.spans().stream()
+                .filter(s -> s.service().equals("booking-service") && s.kind().equals("SPAN_KIND_SERVER")
+                        && s.name().contains(route))
+                .filter(s -> system.traces.trace(s.traceId()).stream().anyMatch(t -> booking.equals(key(t))))
+                .map(ReceivedSpan::traceId).findFirst().orElse(null), id -> id != null);
     }
 
     private static String key(ReceivedSpan span) {

@@ -213,7 +213,15 @@ class TwoReplicasTest {
             String id = b.bookingId();
             boolean confirmed = outcomes.get(id).equals("CONFIRMED");
             assertThat(outcomes.get(id)).as(id).isIn("CONFIRMED", b.intentId() != null ? "REFUNDED" : "FAILED");
-            assertThat(system.google.insertedEventIds(id)).as("Google events of " + id).hasSize(confirmed ? 1 : 0);
+            // one event at Google (a retried insert names the same id); one made for a booking that failed after
+            // all (its payment came too late) was deleted again
+            java.util.Set<String> events = system.google.insertedEventIds(id);
+            assertThat(events).as("Google events of " + id).hasSizeLessThanOrEqualTo(1);
+            if (confirmed) {
+                assertThat(events).as("Google events of " + id).hasSize(1);
+            } else {
+                events.forEach(event -> assertThat(system.google.eventDeletes(event)).as("deleted: " + event).isPositive());
+            }
             assertThat(system.count(ServiceSpec.CALENDAR, "select count(*) from calendar_events where booking_id = ?::uuid "
                     + "and status = 'CREATED'", id)).as(id).isEqualTo(confirmed ? 1 : 0);
             for (Map<String, Object> row : system.rows(ServiceSpec.NOTIFICATION, "select template, channel, count(*) as n "

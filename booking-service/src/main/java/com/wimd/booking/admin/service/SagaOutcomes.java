@@ -2,11 +2,9 @@ package com.wimd.booking.admin.service;
 
 import com.wimd.booking.appointments.domain.SagaStatus;
 import com.wimd.booking.appointments.persistence.Appointment;
-import com.wimd.support.db.Db;
 import com.wimd.support.metrics.StateCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Bookings' sagas by outcome, for the metrics (coach_sagas{outcome=STARTED|COMPLETED|ABORTED}). */
@@ -25,10 +23,6 @@ public class SagaOutcomes implements StateCounts {
 
     @Override
     public Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (SagaStatus status : SagaStatus.values()) {
-            counts.put(status.name(), Db.session(() -> Appointment.count("sagaStatus", status)));
-        }
-        return counts;
+        return StateCounts.countEach(SagaStatus.values(), state -> Appointment.count("sagaStatus", state));
     }
 }

@@ -2,11 +2,9 @@ package com.wimd.payment.admin.service;
 
 import com.wimd.payment.intents.persistence.Payment;
 import com.wimd.payment.intents.persistence.PaymentStatus;
-import com.wimd.support.db.Db;
 import com.wimd.support.metrics.StateCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Payments by state, for the metrics (coach_payments{state=...}): the operations view of money in flight. */
@@ -25,10 +23,6 @@ public class PaymentStates implements StateCounts {
 
     @Override
     public Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (PaymentStatus status : PaymentStatus.values()) {
-            counts.put(status.name(), Db.session(() -> Payment.count("status", status)));
-        }
-        return counts;
+        return StateCounts.countEach(PaymentStatus.values(), state -> Payment.count("status", state));
     }
 }
