@@ -43,7 +43,7 @@ class MetricsTest {
     void a_confirmed_booking_shows_in_the_sagas_by_outcome_and_the_step_durations() {
         double completedBefore = MetricsTest.completed();
         String token = TestTokens.client("metrics-" + UUID.randomUUID());
-        Response accepted = FreeBookingSagaTest.book(token, FreeBookingSagaTest.weekdayAt(9, 11, 30), "(416) 555-0177");
+        Response accepted = FreeBookingSagaTest.book(token, FreeBookingSagaTest.weekdayAt(5, 11, 30), "(416) 555-0177");
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
         String booking = accepted.jsonPath().getString("booking_id");
         await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(FreeBookingSagaTest.status(token, booking)));

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One trace per booking: its HTTP request, each service's handling and the call to Google, under one trace id. */
+/**
+ * One trace per booking: its HTTP request, each service's handling and the call to Google, under one trace id. Week 5,
+ * at hours MoneyNeverKeptTest leaves free (ResilienceTest's backups take weeks 7, 9 and 12; see RescheduleSagaTest).
+ */
 class TraceTest {
 
     static final RunningSystem system = RunningSystem.get();
@@ -25,7 +28,7 @@ class TraceTest {
     @Test
     void a_free_booking_is_one_trace_across_the_four_services_and_the_call_to_google() {
         String token = TestTokens.client("trace-" + UUID.randomUUID());
-        Response accepted = FreeBookingSagaTest.book(token, FreeBookingSagaTest.weekdayAt(9, 9, 30), "(416) 555-0166");
+        Response accepted = FreeBookingSagaTest.book(token, FreeBookingSagaTest.weekdayAt(5, 11, 0), "(416) 555-0166");
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
         String booking = accepted.jsonPath().getString("booking_id");
         await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(FreeBookingSagaTest.status(token, booking)));
@@ -50,21 +53,23 @@ class TraceTest {
             });
         });
 
-        // one tree: every span but the request's has its parent in the trace
-        List<ReceivedSpan> trace = system.traces.trace(traceId);
-        Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(),
-                (a, b) -> a));
-        assertThat(trace).as(describe(trace)).filteredOn(s -> !s.parentSpanId().isEmpty())
-                .allSatisfy(s -> assertThat(byId).as(s.name() + " in " + s.service()).containsKey(s.parentSpanId()));
-        assertThat(trace).filteredOn(s -> s.parentSpanId().isEmpty()).singleElement()
-                .satisfies(root -> assertThat(root.name()).contains("/booking/create-free"));
+        // one tree: every span but the request's has its parent in the trace (once every span of it has come in)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ReceivedSpan> trace = system.traces.trace(traceId);
+            Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId,
+                    Function.identity(), (a, b) -> a));
+            assertThat(trace).as(describe(trace)).filteredOn(s -> !s.parentSpanId().isEmpty())
+                    .allSatisfy(s -> assertThat(byId).as(s.name() + " in " + s.service()).containsKey(s.parentSpanId()));
+            assertThat(trace).filteredOn(s -> s.parentSpanId().isEmpty()).singleElement()
+                    .satisfies(root -> assertThat(root.name()).contains("/booking/create-free"));
+        });
     }
 
     @Test
     void a_paid_booking_is_one_trace_with_the_payments_lookup_at_stripe_and_the_event_at_google() {
         String token = PaidBookingSagaTest.newClient("trace-paid");
         String intent = PaidBookingSagaTest.paidIntent(token, "single", "CAD");
-        Response accepted = PaidBookingSagaTest.bookPaid(token, FreeBookingSagaTest.weekdayAt(9, 14, 0), "(416) 555-0165",
+        Response accepted = PaidBookingSagaTest.bookPaid(token, FreeBookingSagaTest.weekdayAt(5, 13, 0), "(416) 555-0165",
                 intent);
         assertThat(accepted.statusCode()).as(accepted.asString()).isEqualTo(202);
         String booking = accepted.jsonPath().getString("booking_id");

@@ -116,8 +116,14 @@ class TwoReplicasTest {
         }
     }
 
+    /** The test's clients: stopped with the replicas, should the test end early, so that none books into the next. */
+    private static ExecutorService clients;
+
     @AfterAll
     static void stopReplicas() {
+        if (clients != null) {
+            clients.shutdownNow();
+        }
         replicas.values().forEach(QuarkusService::close);
     }
 
@@ -133,6 +139,7 @@ class TwoReplicasTest {
         List<Booked> booked = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(6);
+        TwoReplicasTest.clients = clients;
         List<Future<?>> work = new ArrayList<>();
         int slot = 0;
         // the mix, shuffled (the same way every run) so that every kind runs through the kill
@@ -265,8 +272,8 @@ class TwoReplicasTest {
 
     /**
      * Open slots from the sixth week on (FaultRunTest takes the weeks before), never on a day another system test takes
-     * fixed slots on (one weekday a week, and ResilienceTest's runs of fifty), so that whichever runs first, each finds
-     * its slots open.
+     * fixed slots on (one weekday a week, and ResilienceTest's runs of fifty with their backups a week later), so that
+     * whichever runs first, each finds its slots open.
      */
     private static List<ZonedDateTime> slots(int count) {
         LocalDate today = LocalDate.now(FreeBookingSagaTest.TORONTO);
@@ -277,7 +284,10 @@ class TwoReplicasTest {
         LocalDate blocked = FreeBookingSagaTest.weekdayAt(10, 9, 0).toLocalDate(); // BlockDateSagaTest's, with its backup
         othersDays.addAll(List.of(blocked.minusDays(1), blocked.plusDays(1)));
         for (int[] run : new int[][] {{6, 2}, {8, 50}, {11, 50}}) {
-            ResilienceTest.slots(run[0], run[1]).forEach(slot -> othersDays.add(slot.toLocalDate()));
+            ResilienceTest.slots(run[0], run[1]).forEach(slot -> {
+                othersDays.add(slot.toLocalDate());
+                othersDays.add(slot.toLocalDate().plusWeeks(1)); // its free bookings' backups, a week later
+            });
         }
         List<String> open = given().baseUri(system.url(ServiceSpec.BOOKING))
                 .queryParam("start_date", today.plusDays(42).toString()).queryParam("end_date", today.plusDays(89).toString())

@@ -71,11 +71,12 @@ public final class Db {
         CompletableFuture<T> outcome = new CompletableFuture<>();
         AtomicReference<Cancellable> subscription = new AtomicReference<>();
         // the caller's trace goes with the work (what it adds to the outbox belongs to the caller's span): attached to
-        // the duplicated context made for this work alone, where every stage of it reads it, and dropped with it
+        // the duplicated context the work runs on (a new one from a worker thread; the caller's own from a blocking
+        // endpoint or a scheduled job, which holds that trace already), where every stage of it reads it
         io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.current();
         VertxContextSupport.<T>subscribe(() -> {
             if (trace != io.opentelemetry.context.Context.root()) {
-                trace.makeCurrent(); // not closed on purpose: the duplicated context it is attached to ends with the work
+                trace.makeCurrent(); // not closed on purpose: the duplicated context it is attached to ends with the work (or is the caller's)
             }
             return inRequestContext(work).toMulti();
         }, subscribe -> subscription.set(

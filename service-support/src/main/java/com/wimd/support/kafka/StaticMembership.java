@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code group.instance.id} "instance.channel". A consumer so named leaves no group when it closes, so a service
  * stops in a second instead of waiting on a rebalance for each of its channels in turn, and once it is back (a
  * restart, a crash the supervisor starts again) it takes its partitions up at once. Off unless set: two instances of
- * one service must never share a name (Kubernetes gives each pod its own, from its name).
+ * one service must never share a name. The local run sets it; Kubernetes does not (a Deployment's pod is named anew
+ * at every start, and a static member that does not come back holds its partitions until its session ends).
  */
 @ApplicationScoped
 public class StaticMembership implements ClientCustomizer<Map<String, Object>> {

@@ -195,13 +195,17 @@ public class EventConsumers {
     private <P extends EventPayload> CompletionStage<Void> handleOrPark(Message<String> message, Class<P> type,
                                                                        Consumer<EventEnvelope<P>> handler) {
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        String replayFor = record == null ? null : header(record.getHeaders(), REPLAY_FOR);
+        if (replayFor != null && !replayIsFor(service, record.getChannel(), replayFor, header(record.getHeaders(), REPLAY_CHANNEL))) {
+            return null; // another service's replay, or another consumer's of this service: no handling, no span
+        }
         // the span of this handling continues the trace of the span that made the event (Tracing): what the handler
         // adds to the outbox carries it on
         Span span = record == null ? Span.getInvalid() : tracing.consuming(record.getTopic(),
                 record.getKey() == null ? "?" : record.getKey().toString(), record.getHeaders());
         try (Scope ignored = span.makeCurrent()) {
             CompletionStage<Void> parked = handleOrParkInSpan(message, record, type, handler);
-            if (parked != null) {
+            if (parked != null && !Thread.currentThread().isInterrupted()) { // (interrupted: shutting down, not parked)
                 span.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "parked");
             }
             return parked;
@@ -214,10 +218,6 @@ public class EventConsumers {
                                                                              IncomingKafkaRecordMetadata<?, ?> record,
                                                                              Class<P> type,
                                                                              Consumer<EventEnvelope<P>> handler) {
-        String replayFor = record == null ? null : header(record.getHeaders(), REPLAY_FOR);
-        if (replayFor != null && !replayIsFor(service, record.getChannel(), replayFor, header(record.getHeaders(), REPLAY_CHANNEL))) {
-            return null; // another service's replay, or another consumer's of this service
-        }
         String key = record == null || record.getKey() == null ? "?" : record.getKey().toString();
         EventEnvelope<P> event;
         try {

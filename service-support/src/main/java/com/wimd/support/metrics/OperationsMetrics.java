@@ -66,7 +66,7 @@ public class OperationsMetrics {
         try {
             sampleOutbox(clock.instant());
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
-            reconciliation.report().problems().forEach((list, entries) ->
+            reconciliation.problems().forEach((list, entries) ->
                     rows.add(MultiGauge.Row.of(Tags.of("list", list), entries.size())));
             problems.register(rows, true);
             for (StateCounts counts : stateCounts) {

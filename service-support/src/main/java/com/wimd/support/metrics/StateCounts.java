@@ -22,7 +22,10 @@ public interface StateCounts {
     /** How many records are in each state now; a state with none may be left out. Called on a worker thread. */
     Map<String, Long> counts();
 
-    /** Each state of an enum with its count, by a query per state (a count by an indexed column), in a session each. */
+    /**
+     * Each state of an enum with its count, by a count query per state, in a session each (a solo coach's tables are
+     * small: thousands of rows, read every half minute).
+     */
     static <E extends Enum<E>> Map<String, Long> countEach(E[] states, Function<E, Uni<Long>> count) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (E state : states) {

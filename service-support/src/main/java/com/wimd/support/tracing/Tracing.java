@@ -114,7 +114,14 @@ public class Tracing {
         // the adapter's own class, not the name of the CDI proxy that may stand for it
         String adapterName = adapter.getClass().getSimpleName().replaceAll("_(ClientProxy|Subclass)$", "");
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getDeclaringClass() == Object.class || args == null || args.length == 0) {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> peer + " " + adapterName; // toString
+                };
+            }
+            if (args == null || args.length == 0) {
                 return invoke(method, adapter, args);
             }
             Span span = tracer.spanBuilder(peer + " " + method.getName()).setSpanKind(SpanKind.CLIENT)

@@ -95,6 +95,7 @@ class TracingTest {
         assertThat(traced.call("intent")).isEqualTo("answer to intent");
         assertThatThrownBy(() -> traced.call("refuse")).isInstanceOf(IllegalStateException.class).hasMessage("refused");
         assertThat(traced.name()).isEqualTo("adapter"); // no arguments: no span
+        assertThat(traced).isEqualTo(traced).isNotEqualTo(adapter).hasToString("stripe " + adapter.getClass().getSimpleName());
 
         List<SpanData> calls = spans.getFinishedSpanItems();
         assertThat(calls).extracting(SpanData::getName).containsExactly("stripe call", "stripe call");
