@@ -246,18 +246,25 @@ class TwoReplicasTest {
                 }
             }
         }
-        // every email logged as sent was received once (GreenMail, a real SMTP server): none went twice
+        // every email logged as sent was received (GreenMail, a real SMTP server), each once but for the few a kill cut
+        // off between the SMTP server's acceptance and the log's commit: those the other instance sends again, as an
+        // SMTP client must (there is no transaction across the two); see docs/decisions.md
         Set<String> users = new HashSet<>();
         booked.forEach(b -> users.add(b.user()));
+        AtomicInteger doubled = new AtomicInteger();
         patiently().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            doubled.set(0);
             for (String user : users) {
                 String address = user + "@example.com";
                 long sent = system.count(ServiceSpec.NOTIFICATION, "select count(*) from notification_log "
                         + "where channel = 'EMAIL' and status = 'SENT' and recipient = ?", address);
+                List<String> received = receivedBy(address);
                 assertThat(sent).as("emails logged to " + user).isPositive();
-                assertThat(FreeBookingSagaTest.emailsTo(address)).as("emails to " + user).isEqualTo(sent);
+                assertThat(new HashSet<>(received)).as("distinct emails to " + user).hasSize((int) sent);
+                doubled.addAndGet(received.size() - (int) sent);
             }
         });
+        assertThat(doubled.get()).as("emails received twice (only a send the kill cut off may be)").isLessThanOrEqualTo(3);
 
         // every event of a booking keyed by it, so each topic holds a booking's events on one partition, in order
         assertEveryEventKeyedByItsBooking(booked);
@@ -395,6 +402,40 @@ class TwoReplicasTest {
     private static String status(Booked b) {
         return to(ServiceSpec.BOOKING).auth().oauth2(b.token()).get("/booking/" + b.bookingId())
                 .then().statusCode(200).extract().jsonPath().getString("status");
+    }
+
+    /** The emails GreenMail received for an address, each as its subject and text (a resend is the same). */
+    private static List<String> receivedBy(String address) {
+        List<String> received = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : system.smtp.getReceivedMessages()) {
+            try {
+                if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address))) {
+                    received.add(message.getSubject() + "\n" + text(message));
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return received;
+    }
+
+    /** The text/plain part of a message (its MIME boundaries differ from one send to the next; this does not). */
+    private static String text(jakarta.mail.Part part) throws jakarta.mail.MessagingException {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    text.append(text(multipart.getBodyPart(i)));
+                }
+                return text.toString();
+            }
+            return "";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many events this instance's relay put on the broker since it started (its outbox_published_total). */
