@@ -32,9 +32,15 @@ class StrictParsingTest {
         assertThat(Manifests.overlay(overlay)).noneMatch(Secret.class::isInstance);
     }
 
+    /** The document, parsed strictly, is refused with a message that names {@code culprit}. */
+    private static void assertRefused(String yaml, String culprit) throws Exception {
+        JsonNode document = new YAMLMapper().readTree(yaml);
+        assertThatThrownBy(() -> Manifests.parseStrictly(document)).hasMessageContaining(culprit);
+    }
+
     @Test
     void a_misspelt_field_fails_the_parse() throws Exception {
-        JsonNode deployment = new YAMLMapper().readTree("""
+        assertRefused("""
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: { name: booking-service }
@@ -44,32 +50,25 @@ class StrictParsingTest {
                       containers:
                         - name: booking-service
                           imagePullPolicyy: IfNotPresent
-                """);
-
-        assertThatThrownBy(() -> Manifests.parseStrictly(deployment))
-                .hasMessageContaining("imagePullPolicyy");
+                """, "imagePullPolicyy");
     }
 
     @Test
     void a_misspelt_field_of_a_strimzi_resource_fails_the_parse() throws Exception {
-        JsonNode topic = new YAMLMapper().readTree("""
+        assertRefused("""
                 apiVersion: kafka.strimzi.io/v1beta2
                 kind: KafkaTopic
                 metadata: { name: booking-requested }
                 spec: { topicName: BookingRequested, partition: 3 }
-                """);
-
-        assertThatThrownBy(() -> Manifests.parseStrictly(topic)).hasMessageContaining("partition");
+                """, "partition");
     }
 
     @Test
     void a_kind_no_model_knows_fails_the_parse() throws Exception {
-        JsonNode unknown = new YAMLMapper().readTree("""
+        assertRefused("""
                 apiVersion: apps/v1
                 kind: Deploymnet
                 metadata: { name: booking-service }
-                """);
-
-        assertThatThrownBy(() -> Manifests.parseStrictly(unknown)).hasMessageContaining("Deploymnet");
+                """, "Deploymnet");
     }
 }
